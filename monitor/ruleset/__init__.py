@@ -1,0 +1,1 @@
+"""Rules: the declarative description of what to track (entities, issues, metrics, stances, feeds, alerts)."""

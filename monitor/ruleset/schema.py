@@ -1,0 +1,263 @@
+"""Pydantic models of the rules files. Pure: no file access here (see loader.py).
+
+Every model forbids unknown keys so that a typo is an error, not a silently ignored setting.
+Cross-file references (a route naming an unknown entity, ...) are checked in `Ruleset`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="lower-case id: letters, digits, _")]
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
+_DURATION_UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, None: 1.0}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib)?\s*$", re.IGNORECASE)
+_SIZE_UNITS = {"b": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3, "kib": 1024, "mib": 1024**2, "gib": 1024**3}
+
+
+def parse_duration(value: object) -> float:
+    """'90s', '5m', '1.5h', '2d' or a number of seconds -> seconds."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    match = _DURATION.match(str(value))
+    if not match:
+        raise ValueError(f"{value!r} is not a duration (use e.g. 30s, 5m, 1h, 1d)")
+    return float(match.group(1)) * _DURATION_UNITS[match.group(2)]
+
+
+def parse_size(value: object) -> int:
+    """'10MB', '512KiB' or a number of bytes -> bytes."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    match = _SIZE.match(str(value))
+    if not match:
+        raise ValueError(f"{value!r} is not a size (use e.g. 500KB, 10MB)")
+    return int(float(match.group(1)) * _SIZE_UNITS[(match.group(2) or "b").lower()])
+
+
+def _check_regex(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from exc
+    return pattern
+
+
+def _check_url(url: str) -> str:
+    if not re.match(r"^https?://[^\s/]+", url):
+        raise ValueError(f"{url!r} is not an http(s) URL")
+    return url
+
+
+Seconds = Annotated[float, BeforeValidator(parse_duration), Field(gt=0)]
+Bytes = Annotated[int, BeforeValidator(parse_size), Field(gt=0)]
+Regex = Annotated[str, AfterValidator(_check_regex)]
+HttpUrl = Annotated[str, AfterValidator(_check_url)]
+Phrase = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Context(Strict):
+    """Words that must (any of) or must not appear near a mention for it to count."""
+
+    require_any: list[Phrase] = []
+    forbid_any: list[Phrase] = []
+
+
+# --- entities.yaml -------------------------------------------------------------------------------
+
+
+class EntityDefaults(Strict):
+    threshold: float = Field(88, ge=50, le=100, description="rapidfuzz score (0-100) a fuzzy match needs")
+
+
+class Entity(Strict):
+    id: Id
+    name: Phrase
+    kind: Literal["person", "organisation", "place"]
+    aliases: list[Phrase] = []
+    short_forms: list[Phrase] = Field([], description="case-sensitive forms, matched only as written")
+    context: Context | None = None
+    threshold: float | None = Field(None, ge=50, le=100)
+
+
+class EntitiesFile(Strict):
+    version: Literal[1]
+    defaults: EntityDefaults = EntityDefaults()
+    entities: list[Entity]
+
+
+# --- issues.yaml ---------------------------------------------------------------------------------
+
+
+class Issue(Strict):
+    id: Id
+    label: Phrase
+    keywords: list[Phrase] = []
+    phrases: list[Phrase] = []
+    patterns: list[Regex] = []
+    context: Context | None = None
+
+    @model_validator(mode="after")
+    def _has_a_cue(self) -> Issue:
+        if not (self.keywords or self.phrases or self.patterns):
+            raise ValueError(f"issue {self.id!r} needs at least one of keywords, phrases, patterns")
+        return self
+
+
+class Relevance(Strict):
+    """What makes an item part of the tracked story."""
+
+    since: date | None = Field(None, description="items published before this date are not relevant")
+    any_issue: bool = Field(True, description="an item that matches any issue is relevant")
+    min_entities: int = Field(2, ge=1, description="...or this many tracked entities together with a context word")
+    context: list[Phrase] = []
+    exclude: list[Phrase] = Field([], description="phrases that make an item irrelevant whatever else it matches")
+
+
+class IssuesFile(Strict):
+    version: Literal[1]
+    relevance: Relevance = Relevance()
+    issues: list[Issue]
+
+
+# --- metrics.yaml --------------------------------------------------------------------------------
+
+
+class Scope(Strict):
+    require_any: list[Phrase] = []
+    exclude: list[Phrase] = []
+
+
+class Baseline(Strict):
+    value: float
+    date: date | None = None
+    source: str | None = None
+
+
+class Metric(Strict):
+    id: Id
+    label: Phrase
+    unit: Literal["count", "percent"] = "count"
+    direction: Literal["up", "any"] = "any"
+    cues: list[Phrase] = Field(min_length=1)
+    scope: Scope = Scope()
+    baseline: Baseline | None = None
+    min_value: float | None = Field(None, description="numbers below this are never this metric")
+    max_value: float | None = Field(None, description="numbers above this are never this metric")
+
+
+class MetricsFile(Strict):
+    version: Literal[1]
+    metrics: list[Metric]
+
+
+# --- stances.yaml --------------------------------------------------------------------------------
+
+StanceLabel = Literal["supports", "accepts", "demands", "opposes", "rejects", "denies", "conditions"]
+POLARITY: dict[str, Literal["for", "against", "conditional"]] = {
+    "supports": "for", "accepts": "for", "demands": "for",
+    "opposes": "against", "rejects": "against", "denies": "against",
+    "conditions": "conditional",
+}
+
+
+class Stance(Strict):
+    cues: list[Phrase] = Field(min_length=1)
+
+
+class StancesFile(Strict):
+    version: Literal[1]
+    stances: dict[StanceLabel, Stance]
+    negation: list[Phrase] = []
+    speech_verbs: list[Phrase] = []
+
+
+# --- feeds.yaml ----------------------------------------------------------------------------------
+
+
+class FeedDefaults(Strict):
+    interval: Seconds = 300.0
+    timeout: Seconds = 20.0
+    max_bytes: Bytes = 10 * 1000 * 1000
+
+
+class Feed(Strict):
+    url: HttpUrl
+    name: Phrase
+    interval: Seconds | None = None
+    timeout: Seconds | None = None
+    max_bytes: Bytes | None = None
+    lang: str | None = Field(None, pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+    tags: list[Phrase] = []
+
+
+class FeedsFile(Strict):
+    version: Literal[1]
+    defaults: FeedDefaults = FeedDefaults()
+    feeds: list[Feed] = []
+
+
+# --- alerts.yaml ---------------------------------------------------------------------------------
+
+EventKind = Literal["figure_change", "position_change", "new_match", "feed_health"]
+
+
+class Digest(Strict):
+    every: Seconds = Field(3600.0, description="one message per window of this length")
+
+
+class QuietHours(Strict):
+    start: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    end: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+class Route(Strict):
+    id: Id
+    urls: list[Phrase] = Field(min_length=1, description="apprise URLs; ${ENV_VAR} is substituted at load")
+    events: list[EventKind] = ["figure_change", "position_change"]
+    entities: list[Id] = []
+    issues: list[Id] = []
+    metrics: list[Id] = []
+    min_change: float = Field(0, ge=0, description="figure changes smaller than this are not sent")
+    mode: Literal["immediate", "digest"] = "immediate"
+    digest: Digest = Digest()
+    quiet_hours: QuietHours | None = None
+    title_template: str | None = None
+    body_template: str | None = None
+
+
+class AlertsFile(Strict):
+    version: Literal[1]
+    routes: list[Route] = []
+
+
+# --- the whole ruleset ---------------------------------------------------------------------------
+
+RULE_FILES: dict[str, type[Strict]] = {
+    "entities": EntitiesFile,
+    "issues": IssuesFile,
+    "metrics": MetricsFile,
+    "stances": StancesFile,
+    "feeds": FeedsFile,
+    "alerts": AlertsFile,
+}
+
+
+class Ruleset(Strict):
+    """A validated rules directory: one model per file (see RULE_FILES)."""
+
+    entities: EntitiesFile
+    issues: IssuesFile
+    metrics: MetricsFile
+    stances: StancesFile
+    feeds: FeedsFile
+    alerts: AlertsFile

@@ -1,0 +1,42 @@
+"""Split plain text into sentences and clauses, keeping character spans. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? (optionally followed by a closing quote or bracket) and white space,
+# but not after a single capital letter or a common abbreviation ("U.S. envoy", "Gen. Smith").
+_ABBREVIATIONS = r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bGen)(?<!\bSt)(?<!\bNo)(?<!\bvs)"
+_SENTENCE_END = re.compile(_ABBREVIATIONS + r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u0590-\u06FF])")
+_CLAUSE_END = re.compile(r"[;:]\s+|,\s+(?=(?:but|while|whereas|although|though|and)\b)|\s+[—–]\s+")
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+def _split(text: str, boundary: re.Pattern[str], offset: int = 0) -> list[Span]:
+    spans: list[Span] = []
+    start = 0
+    for found in boundary.finditer(text):
+        piece = text[start : found.start() + len(found.group(0).rstrip())]
+        if piece.strip():
+            spans.append(Span(piece.strip(), offset + start, offset + start + len(piece.rstrip())))
+        start = found.end()
+    if text[start:].strip():
+        spans.append(Span(text[start:].strip(), offset + start, offset + len(text.rstrip())))
+    return spans
+
+
+def sentences(text: str) -> list[Span]:
+    """The sentences of `text`, each with its span in `text`."""
+    return _split(text, _SENTENCE_END)
+
+
+def clauses(sentence: Span) -> list[Span]:
+    """The clauses of a sentence (split at ; : dashes and ', but/while/...'), spans in the original text."""
+    return _split(sentence.text, _CLAUSE_END, sentence.start)
