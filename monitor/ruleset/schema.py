@@ -6,6 +6,7 @@ Cross-file references (a route naming an unknown entity, ...) are checked in `Ru
 
 from __future__ import annotations
 
+import datetime
 import re
 from datetime import date
 from typing import Annotated, Literal
@@ -139,7 +140,7 @@ class Scope(Strict):
 
 class Baseline(Strict):
     value: float
-    date: date | None = None
+    date: datetime.date | None = None  # the field name shadows `date` inside this class
     source: str | None = None
 
 
