@@ -172,14 +172,31 @@ POLARITY: dict[str, Literal["for", "against", "conditional"]] = {
 
 
 class Stance(Strict):
-    cues: list[Phrase] = Field(min_length=1)
+    cues: list[Phrase] = Field(min_length=1, description="verbs/nouns whose subject takes the stance ('rejected')")
+    connectives: list[Phrase] = Field(
+        [], description="clause links ('only if', 'until'): the main clause's subject takes the stance on its issue"
+    )
+    obligations: list[Phrase] = Field(
+        [], description="modals ('must', 'should'): the speaker, not the grammatical subject, takes the stance"
+    )
+
+
+class Grammar(Strict):
+    """Function words of the corpus languages, used to find who takes a stance. A trailing * matches any ending."""
+
+    pronouns: list[Phrase] = Field([], description="a clause starting with one continues the previous subject")
+    prepositions: list[Phrase] = Field([], description="an entity right after one is an object, never the subject")
+    titles: list[Phrase] = Field([], description="'Hamas official X': the name after the title is the actor")
+    conjunctions: list[Phrase] = Field([], description="'X and Y rejected': both are actors")
+    agent_markers: list[Phrase] = Field([], description="passive 'rejected by X': X is the actor")
 
 
 class StancesFile(Strict):
     version: Literal[1]
     stances: dict[StanceLabel, Stance]
-    negation: list[Phrase] = []
-    speech_verbs: list[Phrase] = []
+    negation: list[Phrase] = Field([], description="words just before a cue that flip (for) or cancel (others) it")
+    speech_verbs: list[Phrase] = Field([], description="'X said ...': what follows is X's unless it names another")
+    grammar: Grammar = Grammar()
 
 
 # --- feeds.yaml ----------------------------------------------------------------------------------
