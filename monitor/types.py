@@ -36,6 +36,20 @@ class Validators:
 
 
 @dataclass(frozen=True)
+class FeedState:
+    """What the database knows of a feed between polls."""
+
+    id: int
+    url: str
+    validators: Validators
+    consecutive_failures: int
+    next_poll_at: datetime
+    last_status: int | None = None
+    last_error: str | None = None
+    last_success_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class FetchResult:
     """The outcome of one HTTP fetch. `body` is None for a 304 or an error."""
 

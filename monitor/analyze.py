@@ -1,0 +1,45 @@
+"""One item through detection: match -> relevance -> figures -> positions. Pure composition."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from monitor.figures import FigureFinder
+from monitor.match import Matcher
+from monitor.positions import PositionFinder
+from monitor.ruleset.schema import Ruleset
+from monitor.types import Analysis, Direction
+
+
+def item_text(title: str, text: str) -> str:
+    """The text detection reads: the title as its own sentence, then the body."""
+    title = title.strip()
+    if not title:
+        return text
+    separator = "\n" if title[-1] in ".!?:\"'”’" else ".\n"
+    return f"{title}{separator}{text}" if text else title
+
+
+class Analyzer:
+    """Runs the detection steps that the rules compile into."""
+
+    def __init__(self, rules: Ruleset) -> None:
+        self.matcher = Matcher.from_rules(rules.entities, rules.issues)
+        self.figures = FigureFinder.from_rules(rules.metrics)
+        self.positions = PositionFinder.from_rules(rules.stances)
+        self.directions: dict[str, Direction] = {m.id: m.direction for m in rules.metrics.metrics}
+        self.baselines = {m.id: m.baseline.value for m in rules.metrics.metrics if m.baseline}
+
+    def analyze(self, title: str, text: str, lang: str | None, published: date | None) -> Analysis:
+        """What an item mentions and, when it belongs to the tracked story, the figures and positions it reports.
+
+        Figures and positions of unrelated items (another ceasefire, another Kushner) are not looked for: they
+        would raise false alerts.
+        """
+        full = item_text(title, text)
+        matches = self.matcher.find(full)
+        if not self.matcher.is_relevant(full, matches, published):
+            return Analysis(False, tuple(matches))
+        figures = self.figures.find(full, lang, matches)
+        positions = self.positions.find(full, matches)
+        return Analysis(True, tuple(matches), tuple(figures), tuple(positions))

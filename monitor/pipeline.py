@@ -1,0 +1,161 @@
+"""The pipeline: one poll of a set of feeds, step by step. It sequences the steps and records their
+outcomes; every decision is made by a pure module.
+
+    claim due feeds (store.feeds)
+    -> fetch, conditional GET, size- and time-capped (fetch)
+    -> parse bytes into normalised items (parse)
+    -> store new and changed items (store.items)
+    -> detect: match, figures, positions (analyze)
+    -> decide which are changes (changes)
+    -> store observations and events, and hand each event to `on_event` in the same transaction (store.detection)
+    -> schedule the next poll, with backoff on failure (schedule)
+
+A failure stays local to its feed: it is recorded with its reason and the feed is retried later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.engine import Connection, Engine
+
+from monitor.analyze import Analyzer
+from monitor.changes import as_event, decide, stale_metrics
+from monitor.errors import FeedParseError
+from monitor.fetch import Fetcher
+from monitor.parse import parse_feed
+from monitor.schedule import next_poll_at
+from monitor.store import detection, feeds, items
+from monitor.types import Event, Evidence, FeedSpec, FeedState, FetchResult, Item, ParsedFeed
+
+log = logging.getLogger(__name__)
+
+EventSink = Callable[[Connection, int, Event], None]
+
+
+@dataclass(frozen=True)
+class PollReport:
+    """The outcome of polling one feed."""
+
+    feed: FeedSpec
+    status: int | None
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    events: int = 0
+    elapsed_s: float = 0.0
+    error: str | None = None
+    next_poll: datetime | None = None
+
+
+@dataclass
+class Pipeline:
+    engine: Engine
+    analyzer: Analyzer
+    clock: Callable[[], datetime]
+    jitter: Callable[[], float]
+    owner: str = "monitor"
+    on_event: EventSink | None = None
+
+    async def poll(self, specs: Sequence[FeedSpec], fetcher: Fetcher, *, due_only: bool = True) -> list[PollReport]:
+        """Poll the configured feeds that are due (or all of them), processing each as its fetch completes."""
+        claimed = self._claim(specs, due_only)
+        by_url = {spec.url: spec for spec in specs}
+        one_at_a_time = asyncio.Lock()
+
+        async def run(state: FeedState) -> PollReport:
+            spec = by_url[state.url]
+            result = await fetcher.fetch(spec, state.validators)
+            async with one_at_a_time:  # database writes and CPU-bound parsing, off the event loop
+                return await asyncio.to_thread(self.process, spec, state, result)
+
+        return list(await asyncio.gather(*(run(state) for state in claimed)))
+
+    def _claim(self, specs: Sequence[FeedSpec], due_only: bool) -> list[FeedState]:
+        now = self.clock()
+        lease = timedelta(seconds=max((s.timeout_s for s in specs), default=60) + 120)
+        with self.engine.begin() as conn:
+            feeds.sync_feeds(conn, specs, now)
+            when = now if due_only else now + timedelta(days=365 * 100)
+            return feeds.claim_due(conn, [s.url for s in specs], when, self.owner, lease)
+
+    def process(self, spec: FeedSpec, state: FeedState, result: FetchResult) -> PollReport:
+        """Everything after the fetch, in one transaction per feed."""
+        started = time.monotonic()
+        if result.error:
+            return self._fail(spec, state, result.status, result.error, result, started)
+        if result.body is None:  # 304, or a 200 identical to the last body
+            return self._succeed(spec, state, result, None, started)
+        try:
+            parsed = parse_feed(result.body, url=result.final_url, content_type=result.content_type, lang=spec.lang)
+        except FeedParseError as exc:
+            return self._fail(spec, state, result.status, str(exc), result, started)
+        return self._succeed(spec, state, result, parsed, started)
+
+    def _next(self, spec: FeedSpec, failures: int, result: FetchResult, ttl_s: float | None = None) -> datetime:
+        return next_poll_at(
+            self.clock(), interval_s=spec.interval_s, failures=failures, retry_after_s=result.retry_after_s,
+            max_age_s=result.max_age_s, ttl_s=ttl_s, jitter=self.jitter(),
+        )
+
+    def _fail(
+        self, spec: FeedSpec, state: FeedState, status: int | None, error: str, result: FetchResult,
+        started: float,
+    ) -> PollReport:
+        next_poll = self._next(spec, state.consecutive_failures + 1, result)
+        with self.engine.begin() as conn:
+            feeds.record_failure(conn, state.id, status, error, self.clock(), next_poll)
+        return self._report(spec, result, started, error=error, next_poll=next_poll)
+
+    def _succeed(
+        self, spec: FeedSpec, state: FeedState, result: FetchResult, parsed: ParsedFeed | None, started: float
+    ) -> PollReport:
+        next_poll = self._next(spec, 0, result, parsed.ttl_s if parsed else None)
+        with self.engine.begin() as conn:
+            saved = items.save_items(conn, state.id, parsed.items, self.clock()) if parsed else None
+            events = self._detect(conn, spec, saved.to_analyze) if saved else 0
+            feeds.record_success(conn, state.id, result, self.clock(), next_poll, parsed.title if parsed else None)
+        if saved is None:
+            return self._report(spec, result, started, next_poll=next_poll)
+        return self._report(spec, result, started, saved.new, saved.updated, saved.unchanged, events, next_poll=next_poll)
+
+    def _detect(self, conn: Connection, spec: FeedSpec, entries: list[tuple[int, Item]]) -> int:
+        """Analyse new and changed items in feed order; store what they report and the changes it makes."""
+        if not entries:
+            return 0
+        detection.lock_detection(conn)
+        history = detection.load_history(conn, self.analyzer.baselines)
+        count = 0
+        for item_id, entry in entries:
+            published = entry.published.date() if entry.published else None
+            analysis = self.analyzer.analyze(entry.title, entry.text, entry.lang or spec.lang, published)
+            stale = stale_metrics(history, self.analyzer.directions, analysis.figures)
+            changes, history = decide(history, self.analyzer.directions, analysis.figures, analysis.positions)
+            detection.save_analysis(conn, item_id, analysis, entry.published, self.clock(), stale)
+            for change in changes:
+                evidence = Evidence(entry.key, entry.link, spec.name, entry.published, change.sentence)
+                count += self._emit(conn, item_id, as_event(change, evidence))
+            items.mark_analyzed(conn, item_id, entry.content_hash)
+        return count
+
+    def _emit(self, conn: Connection, item_id: int, event: Event) -> int:
+        event_id = detection.save_event(conn, event, item_id, self.clock())
+        if event_id is None:
+            return 0
+        log.info("%s %s: %s -> %s", event.kind, event.subject, event.old, event.new, extra={"event": event.kind})
+        if self.on_event:
+            self.on_event(conn, event_id, event)
+        return 1
+
+    @staticmethod
+    def _report(
+        spec: FeedSpec, result: FetchResult, started: float, new: int = 0, updated: int = 0, unchanged: int = 0,
+        events: int = 0, *, error: str | None = None, next_poll: datetime | None = None,
+    ) -> PollReport:
+        elapsed = result.elapsed_s + time.monotonic() - started
+        return PollReport(spec, result.status, new, updated, unchanged, events, elapsed, error, next_poll)

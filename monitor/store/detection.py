@@ -1,0 +1,132 @@
+"""Mentions, observations and events: what items said, and the changes it made."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, cast
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from monitor.changes import History, seed_history
+from monitor.store.tables import events, items, mentions, observations
+from monitor.store.upsert import insert_ignoring_duplicates
+from monitor.types import Analysis, Event, Figure, Polarity, Position
+
+# Any fixed 64-bit number: detection on PostgreSQL runs one item at a time across workers, so that two
+# workers never both see the same figure as new.
+_DETECTION_LOCK_KEY = 0x6465746563740A
+
+
+def lock_detection(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _DETECTION_LOCK_KEY})
+
+
+def _latest(kind: str) -> sa.Select[Any]:
+    newest = (
+        sa.select(observations.c.subject, sa.func.max(observations.c.id).label("id"))
+        .where(observations.c.kind == kind, observations.c.stale == 0)
+        .group_by(observations.c.subject)
+        .subquery()
+    )
+    return sa.select(observations).join(newest, observations.c.id == newest.c.id)
+
+
+def load_history(conn: Connection, baselines: Mapping[str, float]) -> History:
+    """The change-detection memory: baselines overlaid with every observation stored so far."""
+    history = seed_history(baselines)
+    best_rows = conn.execute(
+        sa.select(observations.c.subject, sa.func.max(observations.c.value))
+        .where(observations.c.kind == "figure")
+        .group_by(observations.c.subject)
+    )
+    best = dict(history.best)
+    for subject, value in best_rows:
+        best[subject] = max(value, best.get(subject, value))
+    last = {**history.last, **{r.subject: r.value for r in conn.execute(_latest("figure"))}}
+    stances = {
+        cast(tuple[str, str], tuple(r.subject.split("/", 1))): (r.stance, cast(Polarity, r.polarity))
+        for r in conn.execute(_latest("position"))
+    }
+    return History(best=best, last=last, stances=stances)
+
+
+def save_analysis(
+    conn: Connection, item_id: int, analysis: Analysis, published: datetime | None, now: datetime,
+    stale: set[str],
+) -> None:
+    """Store what detection found in an item; `stale` names the metrics whose report was below the maximum."""
+    insert_ignoring_duplicates(conn, mentions, [
+        {"item_id": item_id, "kind": m.kind, "ref_id": m.id, "text": m.text[:500], "start": m.start,
+         "end": m.end, "score": m.score}
+        for m in analysis.matches
+    ], ["item_id", "kind", "ref_id", "start"])
+    rows = [_figure_row(f, f.metric in stale) for f in analysis.figures]
+    rows += [_position_row(p) for p in analysis.positions]
+    for row in rows:
+        row.update(item_id=item_id, published=published, observed_at=now)
+    insert_ignoring_duplicates(conn, observations, rows, ["item_id", "kind", "subject", "reading"])
+
+
+def _figure_row(figure: Figure, stale: bool) -> dict[str, Any]:
+    return {"kind": "figure", "subject": figure.metric, "reading": f"{figure.value:g}", "value": figure.value,
+            "qualifier": figure.qualifier, "as_written": figure.as_written, "sentence": figure.sentence,
+            "stale": int(stale)}
+
+
+def _position_row(position: Position) -> dict[str, Any]:
+    return {"kind": "position", "subject": f"{position.actor}/{position.issue}", "reading": position.stance,
+            "stance": position.stance, "polarity": position.polarity, "as_written": position.cue,
+            "sentence": position.sentence, "stale": 0}
+
+
+def save_event(conn: Connection, event: Event, item_id: int | None, now: datetime) -> int | None:
+    """Store an event once; returns its id, or None if the same change was stored before."""
+    key = f"{event.kind}|{event.subject}|{event.old}|{event.new}|{event.evidence.link or event.evidence.item_key}"
+    inserted = insert_ignoring_duplicates(conn, events, [{
+        "kind": event.kind, "subject": event.subject, "old": event.old, "new": event.new, "item_id": item_id,
+        "dedupe_key": key[:500], "details": _details(event), "created_at": now,
+    }], ["dedupe_key"])
+    if not inserted:
+        return None
+    return cast(int, conn.execute(sa.select(events.c.id).where(events.c.dedupe_key == key[:500])).scalar_one())
+
+
+def _details(event: Event) -> dict[str, Any]:
+    evidence = event.evidence
+    return {
+        **event.details, "item_key": evidence.item_key, "link": evidence.link, "outlet": evidence.outlet,
+        "published": evidence.published.isoformat() if evidence.published else None,
+        "sentence": evidence.sentence,
+    }
+
+
+def figure_history(conn: Connection, metric: str) -> list[sa.RowMapping]:
+    query = (
+        sa.select(observations, items.c.link, items.c.title)
+        .join(items, items.c.id == observations.c.item_id)
+        .where(observations.c.kind == "figure", observations.c.subject == metric)
+        .order_by(observations.c.id)
+    )
+    return list(conn.execute(query).mappings())
+
+
+def position_history(conn: Connection, actor: str | None) -> list[sa.RowMapping]:
+    query = (
+        sa.select(observations, items.c.link, items.c.title)
+        .join(items, items.c.id == observations.c.item_id)
+        .where(observations.c.kind == "position")
+        .order_by(observations.c.subject, observations.c.id)
+    )
+    if actor:
+        query = query.where(observations.c.subject.startswith(f"{actor}/"))
+    return list(conn.execute(query).mappings())
+
+
+def list_events(conn: Connection, kind: str | None = None) -> list[sa.RowMapping]:
+    query = sa.select(events).order_by(events.c.id)
+    if kind:
+        query = query.where(events.c.kind == kind)
+    return list(conn.execute(query).mappings())

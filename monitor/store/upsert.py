@@ -1,0 +1,21 @@
+"""INSERT ... ON CONFLICT DO NOTHING on both SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+
+def insert_ignoring_duplicates(
+    conn: Connection, table: Table, rows: Sequence[dict[str, Any]], unique: Sequence[str]
+) -> int:
+    """Insert `rows`, skipping those that collide on the `unique` columns; returns how many were inserted."""
+    if not rows:
+        return 0
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table).on_conflict_do_nothing(index_elements=list(unique))
+    return conn.execute(statement, list(rows)).rowcount or 0
