@@ -1,0 +1,213 @@
+"""Command line: parses arguments, builds the objects, prints. No logic of its own."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from monitor import __version__
+from monitor.analyze import Analyzer
+from monitor.config import Settings
+from monitor.daemon import Daemon, jitter, poll_cycle, utcnow
+from monitor.errors import MonitorError, RulesError
+from monitor.logs import setup_logging
+from monitor.pipeline import Pipeline, PollReport
+from monitor.ruleset.loader import load_rules
+from monitor.ruleset.schema import Ruleset
+from monitor.ruleset.specs import feed_specs
+from monitor.store import db
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+ENVIRONMENT_HELP = """
+\b
+Environment variables (a command-line option, where there is one, wins):
+  MONITOR_DATABASE_URL  database (default sqlite:///monitor.db; PostgreSQL:
+                        postgresql+psycopg://user:pass@host:5432/dbname)
+  MONITOR_RULES         rules directory (default rules/)
+  MONITOR_FEEDS         whitespace-separated feed URLs replacing the rules' feeds
+  MONITOR_NOTIFY        whitespace-separated apprise URLs: a catch-all alert route
+  MONITOR_LOG_FORMAT    text (default) or json
+  MONITOR_LOG_LEVEL     DEBUG, INFO (default), WARNING, ERROR
+  MONITOR_CONCURRENCY   feeds fetched at once (default 20)
+  MONITOR_TICK          seconds between checks for due feeds (default 15)
+  MONITOR_USER_AGENT    User-Agent sent to feed servers
+"""
+
+
+class Context:
+    """What every command needs, built lazily from settings."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def rules(self, directory: Path | None = None) -> Ruleset:
+        return load_rules(directory or self.settings.rules, os.environ)
+
+    def engine(self, migrate: bool = True) -> db.Engine:
+        engine = db.create_engine(self.settings.database_url)
+        db.check_connection(engine)
+        if migrate:
+            db.upgrade(engine)
+        return engine
+
+    def pipeline(self, rules: Ruleset) -> Pipeline:
+        return Pipeline(self.engine(), Analyzer(rules), utcnow, jitter, owner=f"monitor-{os.getpid()}")
+
+
+def handle_errors(func: F) -> F:
+    """Turn our errors into one clear message and exit status 2, never a traceback."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except RulesError as exc:
+            click.echo(f"error: the rules have {len(exc.problems)} problem(s):", err=True)
+            for problem in exc.problems:
+                click.echo(f"  {problem}", err=True)
+            sys.exit(2)
+        except MonitorError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(epilog=ENVIRONMENT_HELP)
+@click.version_option(__version__, prog_name="monitor")
+@click.option("--database-url", help="Database URL [env MONITOR_DATABASE_URL].")
+@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), help="Rules directory [env MONITOR_RULES].")
+@click.pass_context
+def main(ctx: click.Context, database_url: str | None, rules_dir: Path | None) -> None:
+    """monitor: watch news feeds for tracked actors, issues and figures, and alert when a position or a
+    reported figure changes."""
+    overrides = {k: v for k, v in {"database_url": database_url, "rules": rules_dir}.items() if v}
+    settings = Settings(**overrides)  # type: ignore[arg-type]
+    setup_logging(settings.log_level, settings.log_format)
+    ctx.obj = Context(settings)
+
+
+@main.command()
+@click.pass_obj
+@handle_errors
+def run(obj: Context) -> None:
+    """Run the daemon: poll every feed on its schedule until SIGTERM or Ctrl-C.
+
+    Applies pending database migrations first. Logs one line per poll.
+    """
+    rules = obj.rules()
+    specs = feed_specs(rules.feeds, obj.settings.feed_urls)
+    Daemon(obj.pipeline(rules), specs, tick_s=obj.settings.tick, concurrency=obj.settings.concurrency,
+           user_agent=obj.settings.user_agent).run()
+
+
+@main.command()
+@click.option("--once", is_flag=True, default=True, help="One cycle over every feed, then exit (the default).")
+@click.option("--due-only", is_flag=True, help="Poll only the feeds whose next poll time has come (for cron).")
+@click.pass_obj
+@handle_errors
+def poll(obj: Context, once: bool, due_only: bool) -> None:
+    """Poll the feeds once, print a summary table and exit (status 1 if every feed failed)."""
+    rules = obj.rules()
+    specs = feed_specs(rules.feeds, obj.settings.feed_urls)
+    reports = asyncio.run(poll_cycle(obj.pipeline(rules), specs, concurrency=obj.settings.concurrency,
+                                     user_agent=obj.settings.user_agent, due_only=due_only))
+    print_reports(reports)
+    if reports and all(r.error for r in reports):
+        sys.exit(1)
+
+
+def print_reports(reports: list[PollReport]) -> None:
+    click.echo(f"{'feed':<32} {'status':>6} {'new':>5} {'upd':>5} {'same':>5} {'events':>6} {'ms':>6}  error")
+    for r in sorted(reports, key=lambda r: r.feed.name):
+        status = str(r.status) if r.status is not None else "-"
+        click.echo(f"{r.feed.name[:32]:<32} {status:>6} {r.new:>5} {r.updated:>5} {r.unchanged:>5} "
+                   f"{r.events:>6} {round(r.elapsed_s * 1000):>6}  {r.error or ''}")
+    failed = sum(1 for r in reports if r.error)
+    click.echo(f"{len(reports)} feeds polled, {failed} failed, {sum(r.new for r in reports)} new items, "
+               f"{sum(r.events for r in reports)} events")
+
+
+@main.group()
+def rules() -> None:
+    """Check the rules directory."""
+
+
+@rules.command("check")
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.pass_obj
+@handle_errors
+def rules_check(obj: Context, directory: Path | None) -> None:
+    """Validate a rules directory (default: MONITOR_RULES) and print what it holds, or every error with its
+    file and line."""
+    from monitor.ruleset.loader import summarize
+
+    counts = summarize(obj.rules(directory))
+    click.echo(f"rules OK: {directory or obj.settings.rules}")
+    for kind, count in counts.items():
+        click.echo(f"  {kind:<10} {count}")
+
+
+@main.group("db")
+def db_group() -> None:
+    """Database schema management."""
+
+
+@db_group.command("upgrade")
+@click.pass_obj
+@handle_errors
+def db_upgrade(obj: Context) -> None:
+    """Apply pending migrations (run and poll also do this at start)."""
+    engine = obj.engine(migrate=False)
+    before, after = db.upgrade(engine)
+    click.echo(f"database at revision {after}" + (f" (was {before or 'empty'})" if before != after else ""))
+
+
+@main.command("dry-run")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per item and per alert (machine format).")
+@click.pass_obj
+@handle_errors
+def dry_run_command(obj: Context, file: Path, as_json: bool) -> None:
+    """Run items from a JSON Lines FILE through the rules in file order, sending nothing.
+
+    Each line holds an item with id, date, title, summary and lang. Prints what each item matched and the
+    alerts that would be sent; change detection starts from the rules' baselines.
+    """
+    from monitor.dryrun import dry_run
+
+    for line, analysis in dry_run(Analyzer(obj.rules()), read_jsonl(file)):
+        if as_json:
+            click.echo(json.dumps(line, ensure_ascii=False))
+        else:
+            click.echo(describe_line(line))
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        for number, text in enumerate(handle, 1):
+            if text.strip():
+                try:
+                    yield json.loads(text)
+                except json.JSONDecodeError as exc:
+                    raise MonitorError(f"{path}:{number}: not valid JSON: {exc.msg}") from None
+
+
+def describe_line(line: dict[str, Any]) -> str:
+    if "alert" in line:
+        subject = line.get("metric") or f"{line.get('actor')} on {line.get('issue')}"
+        return f"  ALERT {line['alert']}: {subject}: {line['old']} -> {line['new']}"
+    figures = ", ".join(f"{f['metric']}={f['value']:g}" for f in line["figures"])
+    positions = ", ".join(f"{p['actor']} {p['stance']} {p['issue']}" for p in line["positions"])
+    return (f"{line['id']}: {'relevant' if line['relevant'] else 'not relevant'}\n"
+            f"  entities: {', '.join(line['entities']) or '-'}\n  issues: {', '.join(line['issues']) or '-'}\n"
+            f"  figures: {figures or '-'}\n  positions: {positions or '-'}")

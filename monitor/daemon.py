@@ -1,0 +1,112 @@
+"""The long-running worker: APScheduler ticks, each tick polls the feeds that are due; signals stop it cleanly."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import signal
+import threading
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from types import FrameType
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from monitor import __version__
+from monitor.fetch import Fetcher
+from monitor.pipeline import Pipeline, PollReport
+from monitor.types import FeedSpec
+
+log = logging.getLogger(__name__)
+
+USER_AGENT = f"monitor/{__version__} (media-monitoring feed reader; +https://github.com/monitor-project/monitor)"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+async def poll_cycle(
+    pipeline: Pipeline, specs: Sequence[FeedSpec], *, concurrency: int, user_agent: str, due_only: bool
+) -> list[PollReport]:
+    """One cycle: fetch and process the feeds (those due, or all)."""
+    async with Fetcher(user_agent=user_agent or USER_AGENT, concurrency=concurrency) as fetcher:
+        reports = await pipeline.poll(specs, fetcher, due_only=due_only)
+    for report in reports:
+        log_report(report)
+    return reports
+
+
+def log_report(report: PollReport) -> None:
+    fields = {
+        "feed_name": report.feed.name, "feed_url": report.feed.url, "status": report.status,
+        "new": report.new, "updated": report.updated, "unchanged": report.unchanged,
+        "elapsed_ms": round(report.elapsed_s * 1000),
+        "next_poll": report.next_poll.isoformat(timespec="seconds") if report.next_poll else None,
+    }
+    if report.error:
+        log.warning("poll failed: %s", report.error, extra={**fields, "error": report.error})
+    else:
+        log.info("polled", extra=fields)
+
+
+class Daemon:
+    """Polls on a schedule until SIGTERM or SIGINT, then finishes the feed in hand and exits."""
+
+    def __init__(
+        self, pipeline: Pipeline, specs: Sequence[FeedSpec], *, tick_s: float, concurrency: int, user_agent: str
+    ) -> None:
+        self.pipeline = pipeline
+        self.specs = specs
+        self.tick_s = tick_s
+        self.concurrency = concurrency
+        self.user_agent = user_agent
+        self.stopping = threading.Event()
+        self._cycle: tuple[asyncio.AbstractEventLoop, asyncio.Task[list[PollReport]]] | None = None
+
+    def tick(self) -> None:
+        """One scheduled run: poll what is due. Each feed commits on its own, so stopping mid-cycle is safe."""
+        if not self.stopping.is_set():
+            asyncio.run(self._tick())
+
+    async def _tick(self) -> None:
+        task = asyncio.create_task(poll_cycle(
+            self.pipeline, self.specs, concurrency=self.concurrency, user_agent=self.user_agent, due_only=True,
+        ))
+        self._cycle = (asyncio.get_running_loop(), task)
+        try:
+            await task
+        except asyncio.CancelledError:
+            log.info("poll cycle abandoned: stopping")
+        finally:
+            self._cycle = None
+
+    def stop(self, signum: int | None = None, _frame: FrameType | None = None) -> None:
+        """Signal handler: ask the scheduler loop to end and abandon the fetches in flight."""
+        self.stopping.set()
+        cycle = self._cycle
+        if cycle:
+            cycle[0].call_soon_threadsafe(cycle[1].cancel)
+
+    def run(self) -> None:
+        scheduler = BackgroundScheduler(
+            timezone=UTC,
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
+        )
+        scheduler.add_job(
+            self.tick, "interval", seconds=self.tick_s, jitter=min(5.0, self.tick_s / 4), id="poll",
+            next_run_time=utcnow(), replace_existing=True,
+        )
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, self.stop)
+        scheduler.start()
+        log.info("monitor running: %d feeds, checking every %gs", len(self.specs), self.tick_s)
+        self.stopping.wait()
+        log.info("stopping: finishing the feed in hand")
+        scheduler.shutdown(wait=True)
+        log.info("stopped")
+
+
+def jitter() -> float:
+    return random.random()
