@@ -18,4 +18,6 @@ def insert_ignoring_duplicates(
         return 0
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     statement = dialect.insert(table).on_conflict_do_nothing(index_elements=list(unique))
-    return conn.execute(statement, list(rows)).rowcount or 0
+    # rowcount is -1 for executemany on some drivers: count the keys that came back instead.
+    returning = statement.returning(*table.primary_key.columns)
+    return len(conn.execute(returning, list(rows)).all())
