@@ -89,9 +89,7 @@ def save_event(conn: Connection, event: Event, item_id: int | None, now: datetim
         "kind": event.kind, "subject": event.subject, "old": event.old, "new": event.new, "item_id": item_id,
         "dedupe_key": key[:500], "details": _details(event), "created_at": now,
     }], ["dedupe_key"])
-    if not inserted:
-        return None
-    return cast(int, conn.execute(sa.select(events.c.id).where(events.c.dedupe_key == key[:500])).scalar_one())
+    return inserted[0] if inserted else None
 
 
 def _details(event: Event) -> dict[str, Any]:

@@ -12,12 +12,11 @@ from sqlalchemy.engine import Connection
 
 def insert_ignoring_duplicates(
     conn: Connection, table: Table, rows: Sequence[dict[str, Any]], unique: Sequence[str]
-) -> int:
-    """Insert `rows`, skipping those that collide on the `unique` columns; returns how many were inserted."""
+) -> list[int]:
+    """Insert `rows`, skipping those that collide on the `unique` columns; returns the ids of those inserted."""
     if not rows:
-        return 0
+        return []
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     statement = dialect.insert(table).on_conflict_do_nothing(index_elements=list(unique))
-    # rowcount is -1 for executemany on some drivers: count the keys that came back instead.
-    returning = statement.returning(*table.primary_key.columns)
-    return len(conn.execute(returning, list(rows)).all())
+    # rowcount is -1 for executemany on some drivers: the keys that come back are what was inserted.
+    return list(conn.execute(statement.returning(table.c.id), list(rows)).scalars())
