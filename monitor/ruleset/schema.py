@@ -234,8 +234,17 @@ class Digest(Strict):
 
 
 class QuietHours(Strict):
-    start: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
-    end: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    start: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="HH:MM, when holding alerts begins")
+    end: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="HH:MM, when held alerts go out")
+    timezone: str = Field("UTC", description="IANA zone of start and end, e.g. Europe/Paris")
+
+
+class Delivery(Strict):
+    """How hard to try before an alert is marked failed (see `monitor alerts retry`)."""
+
+    max_attempts: int = Field(8, ge=1, le=100)
+    first_retry: Seconds = 30.0
+    max_retry: Seconds = 3600.0
 
 
 class Route(Strict):
@@ -249,12 +258,14 @@ class Route(Strict):
     mode: Literal["immediate", "digest"] = "immediate"
     digest: Digest = Digest()
     quiet_hours: QuietHours | None = None
-    title_template: str | None = None
-    body_template: str | None = None
+    title_template: str | None = Field(None, description="string.Template text with ${placeholders}")
+    body_template: str | None = Field(None, description="string.Template text with ${placeholders}")
+    format: Literal["text", "markdown"] = Field("text", description="markdown only for targets that render it")
 
 
 class AlertsFile(Strict):
     version: Literal[1]
+    delivery: Delivery = Delivery()
     routes: list[Route] = []
 
 
