@@ -1,8 +1,10 @@
-"""Rules phrases compiled into regular expressions (whole words, any case, flexible spaces). Pure.
+"""Rules phrase lists (stance cues, negations, speech verbs) compiled into regular expressions. Pure.
 
-NOTE (matching helper): the original of this file, written by the positions helper, was overwritten by
-mistake when the matching helper created a module of the same name (now monitor/lexicon.py). This is a
-reconstruction from how monitor/positions.py calls it; please compare with your original and replace it.
+A rules phrase is a few words matched case-insensitively as whole words: any run of white space in the
+text may separate its words, a straight apostrophe also matches a typographic one, and a `*` at either
+end of a word matches the rest of that word ("reject*" finds rejects, rejected; "call* for" finds
+calls for, called for; "*n't" finds didn't, won't). A phrase never starts inside a hyphenated compound:
+"backed" is not found in "US-backed".
 """
 
 from __future__ import annotations
@@ -10,44 +12,61 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-_WORD_CHAR = r"\w"
+_NEVER = re.compile(r"(?!x)x")
 
 
-def _alternation(phrases: Iterable[str]) -> str:
-    """Phrases longest first (so that the longer of two wins), spaces matching any run of white space."""
-    unique = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in unique)
+def _word_pattern(word: str) -> str:
+    prefix = r"\w*" if word.startswith("*") else ""
+    suffix = r"\w*" if word.endswith("*") else ""
+    return prefix + re.escape(word.strip("*")).replace("'", "['’]") + suffix
 
 
-def _bounded(alternation: str) -> str:
-    return rf"(?<!{_WORD_CHAR})(?:{alternation})(?!{_WORD_CHAR})"
+def phrase_pattern(phrase: str) -> str:
+    """The regular expression of one rules phrase (see the module docstring)."""
+    words = phrase.split()
+    body = r"\s+".join(_word_pattern(word) for word in words)
+    first, last = words[0], words[-1]
+    # A boundary only makes sense next to a word character: "n'" must still match inside "n'accepte".
+    left = r"(?<![\w-])" if first[:1].isalnum() else ""
+    right = r"(?!\w)" if last[-1:].isalnum() else ""
+    return left + body + right
 
 
-def compile_phrases(phrases: Sequence[str]) -> re.Pattern[str]:
-    """One pattern finding any of `phrases` as whole words; `.pattern` is the bare alternation."""
-    alternation = _alternation(phrases) or r"(?!)"
-    return re.compile(f"(?:{_bounded(alternation)})", re.IGNORECASE)
+def _longest_first(phrases: Iterable[str]) -> list[str]:
+    # Regex alternation takes the first branch that matches, so longer phrases must come first.
+    return sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p.strip("*")), p))
+
+
+def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of `phrases` (the longest where several start together)."""
+    ordered = _longest_first(phrases)
+    if not ordered:
+        return _NEVER
+    return re.compile("|".join(phrase_pattern(p) for p in ordered), re.IGNORECASE)
 
 
 def compile_tagged(tagged: Sequence[tuple[str, object]]) -> tuple[re.Pattern[str], dict[str, object]]:
-    """One pattern with a named group per phrase; `match.lastgroup` names the tag of what was found."""
-    ordered = sorted(((p.strip(), tag) for p, tag in tagged if p.strip()), key=lambda pt: len(pt[0]), reverse=True)
-    tags: dict[str, object] = {}
-    groups = []
-    for i, (phrase, tag) in enumerate(ordered):
-        name = f"t{i}"
-        tags[name] = tag
-        groups.append(f"(?P<{name}>{_bounded(_alternation([phrase]))})")
-    return re.compile("|".join(groups) or r"(?!)", re.IGNORECASE), tags
+    """A pattern over phrases that each carry a tag; `tags[match.lastgroup]` tells which tag matched."""
+    ordered = sorted(tagged, key=lambda pair: (-len(pair[0].strip("*")), pair[0]))
+    if not ordered:
+        return _NEVER, {}
+    tags = {f"p{i}": tag for i, (_, tag) in enumerate(ordered)}
+    pattern = "|".join(f"(?P<p{i}>{phrase_pattern(phrase)})" for i, (phrase, _) in enumerate(ordered))
+    return re.compile(pattern, re.IGNORECASE), tags
 
 
-def ending_with(phrases: Sequence[str], reach_words: int) -> re.Pattern[str]:
-    """A pattern that finds one of `phrases` followed by at most `reach_words` words and the end of the region."""
-    alternation = _alternation(phrases) or r"(?!)"
-    return re.compile(rf"{_bounded(alternation)}(?:\W+\w+){{0,{reach_words}}}\W*\Z", re.IGNORECASE)
+def ending_with(phrases: Iterable[str], words_between: int) -> re.Pattern[str]:
+    """Matches text that ends with one of `phrases` followed by at most `words_between` more words."""
+    ordered = _longest_first(phrases)
+    if not ordered:
+        return _NEVER
+    alternation = "|".join(phrase_pattern(p) for p in ordered)
+    return re.compile(rf"(?:{alternation})(?:\s+[\w'’-]+){{0,{words_between}}}\s*$", re.IGNORECASE)
 
 
-def starting_with(phrases: Sequence[str]) -> re.Pattern[str]:
-    """A pattern that `.match`es when the region starts with one of `phrases` (after punctuation or spaces)."""
-    alternation = _alternation(phrases) or r"(?!)"
-    return re.compile(rf"\W*{_bounded(alternation)}", re.IGNORECASE)
+def starting_with(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Matches text that starts (after white space) with one of `phrases`."""
+    ordered = _longest_first(phrases)
+    if not ordered:
+        return _NEVER
+    return re.compile(r"\s*(?:" + "|".join(phrase_pattern(p) for p in ordered) + ")", re.IGNORECASE)
