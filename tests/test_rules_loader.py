@@ -6,14 +6,17 @@ and `expected.txt`, one reported problem per line (a substring of `file:line: me
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+import yaml
 
 from monitor.errors import RulesError
 from monitor.ruleset.loader import expand_env, load_rules, summarize
+from monitor.ruleset.schema import AlertsFile, Route
 
 DATA = Path(__file__).parent / "data" / "rules"
 VALID = DATA / "valid"
@@ -150,3 +153,15 @@ def test_the_bundled_feeds_and_alerts_files_are_valid(tmp_path: Path) -> None:
 
     assert 8 <= len(ruleset.feeds.feeds) <= 12
     assert ruleset.alerts.routes == []
+
+
+def test_the_commented_example_in_the_bundled_alerts_file_is_valid() -> None:
+    # Example lines are the indented ones and the two top-level keys; prose lines start with a capital.
+    text = BUNDLED.joinpath("alerts.yaml").read_text(encoding="utf-8")
+    example = [line[2:] for line in text.splitlines() if re.match(r"# (\s|delivery:|routes:)", line)]
+
+    alerts = AlertsFile.model_validate({"version": 1, **yaml.safe_load("\n".join(example))})
+
+    assert [route.id for route in alerts.routes] == ["desk", "morning_digest"]
+    assert set().union(*(route.model_fields_set for route in alerts.routes)) == set(Route.model_fields)
+    assert alerts.model_fields_set == {"version", "delivery", "routes"}
