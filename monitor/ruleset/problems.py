@@ -47,11 +47,12 @@ _KIND_NAMES = {
 
 
 def validation_problems(doc: Document, model: type[BaseModel], error: ValidationError) -> list[RuleProblem]:
-    """One RuleProblem per pydantic error, located at the nearest line of `doc`."""
+    """One RuleProblem per pydantic error, located at the nearest line of `doc`, in line order."""
     details = error.errors(include_url=False)
     misspelt = _misspelt_keys(details, model)
-    return [_to_problem(doc, model, detail) for detail in details
-            if not (detail["type"] == "missing" and tuple(detail["loc"]) in misspelt)]
+    problems = [_to_problem(doc, model, detail) for detail in details
+                if not (detail["type"] == "missing" and tuple(detail["loc"]) in misspelt)]
+    return sorted(problems, key=lambda problem: problem.line or 0)
 
 
 def closest(word: str, choices: Sequence[str]) -> str | None:
@@ -114,7 +115,9 @@ def _explain_choice(detail: ErrorDetails, loc: Loc, model: type[BaseModel]) -> E
     expected = str(detail.get("ctx", {}).get("expected", ""))
     choices = re.findall(r"'([^']*)'", expected) or [expected]
     if loc == ("version",):
-        return (), f"version must be {expected}, not {show(detail['input'])}", "this monitor reads version 1"
+        quoted = isinstance(detail["input"], str) and detail["input"].strip() == expected
+        hint = "write the number without quotes" if quoted else "this monitor reads version 1"
+        return (), f"version must be {expected}, not {show(detail['input'])}", hint
     where = loc[:-2] if loc[-1] == "[key]" else loc  # a wrong key of a mapping: the mapping is the place
     message = f"{show(detail['input'])} is not one of {', '.join(choices)}"
     return where, message, did_you_mean(str(detail["input"]), choices)
@@ -149,6 +152,8 @@ def _explain_file_shape(detail: ErrorDetails, loc: Loc, model: type[BaseModel]) 
 
 def _explain_kind(detail: ErrorDetails, loc: Loc, model: type[BaseModel]) -> Explanation:
     expected = _KIND_NAMES.get(detail["type"], "something else")
+    if detail["input"] is None:  # `name:` with nothing after it
+        return loc, f"has no value: it should be {expected}", f"write the value after '{loc[-1]}:'"
     return loc, f"should be {expected}, not {show(detail['input'])}", ""
 
 
