@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from monitor.errors import RulesError
-from monitor.ruleset.loader import expand_env, load_rules, summarize
+from monitor.ruleset.loader import REQUIRED_FILES, expand_env, load_rules, summarize
 from monitor.ruleset.schema import AlertsFile, Route
 
 DATA = Path(__file__).parent / "data" / "rules"
@@ -165,3 +165,14 @@ def test_the_commented_example_in_the_bundled_alerts_file_is_valid() -> None:
     assert [route.id for route in alerts.routes] == ["desk", "morning_digest"]
     assert set().union(*(route.model_fields_set for route in alerts.routes)) == set(Route.model_fields)
     assert alerts.model_fields_set == {"version", "delivery", "routes"}
+
+
+def test_the_bundled_rules_directory_is_valid() -> None:
+    missing = [name for name in REQUIRED_FILES if not BUNDLED.joinpath(f"{name}.yaml").exists()]
+    if missing:
+        pytest.skip(f"bundled rules not written yet: {', '.join(missing)}")
+
+    counts = summarize(load_rules(BUNDLED, env={}))
+
+    assert all(counts[kind] > 0 for kind in ("entities", "issues", "metrics", "stances", "feeds"))
+    assert counts["routes"] == 0
