@@ -13,15 +13,18 @@ from typing import Any, TypeVar
 import click
 
 from monitor import __version__
+from monitor.alerts import Alerter
 from monitor.analyze import Analyzer
 from monitor.config import Settings
 from monitor.daemon import Daemon, jitter, poll_cycle, utcnow
 from monitor.errors import MonitorError, RulesError
 from monitor.logs import setup_logging
+from monitor.notify import Notifier
 from monitor.pipeline import Pipeline, PollReport
+from monitor.routing import routes_with_catch_all
 from monitor.ruleset.loader import load_rules
 from monitor.ruleset.schema import Ruleset
-from monitor.ruleset.specs import feed_specs
+from monitor.ruleset.specs import feed_specs, labels
 from monitor.store import db
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -58,8 +61,16 @@ class Context:
             db.upgrade(engine)
         return engine
 
-    def pipeline(self, rules: Ruleset) -> Pipeline:
-        return Pipeline(self.engine(), Analyzer(rules), utcnow, jitter, owner=f"monitor-{os.getpid()}")
+    def alerter(self, rules: Ruleset, engine: db.Engine) -> Alerter:
+        routes = routes_with_catch_all(rules.alerts, self.settings.notify_urls)
+        return Alerter(engine, routes, Notifier(routes), labels(rules), utcnow, rules.alerts.delivery)
+
+    def pipeline(self, rules: Ruleset) -> tuple[Pipeline, Alerter]:
+        engine = self.engine()
+        alerter = self.alerter(rules, engine)
+        pipeline = Pipeline(engine, Analyzer(rules), utcnow, jitter, owner=f"monitor-{os.getpid()}",
+                            on_event=alerter.enqueue)
+        return pipeline, alerter
 
 
 def handle_errors(func: F) -> F:
@@ -106,7 +117,8 @@ def run(obj: Context) -> None:
     """
     rules = obj.rules()
     specs = feed_specs(rules.feeds, obj.settings.feed_urls)
-    Daemon(obj.pipeline(rules), specs, tick_s=obj.settings.tick, concurrency=obj.settings.concurrency,
+    pipeline, alerter = obj.pipeline(rules)
+    Daemon(pipeline, alerter, specs, tick_s=obj.settings.tick, concurrency=obj.settings.concurrency,
            user_agent=obj.settings.user_agent).run()
 
 
@@ -116,12 +128,16 @@ def run(obj: Context) -> None:
 @click.pass_obj
 @handle_errors
 def poll(obj: Context, once: bool, due_only: bool) -> None:
-    """Poll the feeds once, print a summary table and exit (status 1 if every feed failed)."""
+    """Poll the feeds once, deliver the alerts due (new and pending), print a summary table and exit
+    (status 1 if every feed failed)."""
     rules = obj.rules()
     specs = feed_specs(rules.feeds, obj.settings.feed_urls)
-    reports = asyncio.run(poll_cycle(obj.pipeline(rules), specs, concurrency=obj.settings.concurrency,
+    pipeline, alerter = obj.pipeline(rules)
+    reports = asyncio.run(poll_cycle(pipeline, specs, concurrency=obj.settings.concurrency,
                                      user_agent=obj.settings.user_agent, due_only=due_only))
     print_reports(reports)
+    delivered = alerter.deliver_due()
+    click.echo(f"alerts: {delivered.sent} sent, {delivered.retrying} to retry, {delivered.failed} failed")
     if reports and all(r.error for r in reports):
         sys.exit(1)
 

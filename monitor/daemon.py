@@ -14,6 +14,7 @@ from types import FrameType
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from monitor import __version__
+from monitor.alerts import Alerter
 from monitor.fetch import Fetcher
 from monitor.pipeline import Pipeline, PollReport
 from monitor.types import FeedSpec
@@ -55,9 +56,12 @@ class Daemon:
     """Polls on a schedule until SIGTERM or SIGINT, then finishes the feed in hand and exits."""
 
     def __init__(
-        self, pipeline: Pipeline, specs: Sequence[FeedSpec], *, tick_s: float, concurrency: int, user_agent: str
+        self, pipeline: Pipeline, alerter: Alerter, specs: Sequence[FeedSpec], *, tick_s: float, concurrency: int,
+        user_agent: str, deliver_every_s: float = 2.0,
     ) -> None:
         self.pipeline = pipeline
+        self.alerter = alerter
+        self.deliver_every_s = deliver_every_s
         self.specs = specs
         self.tick_s = tick_s
         self.concurrency = concurrency
@@ -82,6 +86,13 @@ class Daemon:
         finally:
             self._cycle = None
 
+    def deliver(self) -> None:
+        """Send due alerts. Runs in its own scheduler thread, so a slow target never delays polling."""
+        if not self.stopping.is_set():
+            report = self.alerter.deliver_due()
+            if report.sent or report.retrying or report.failed:
+                log.info("delivery: %d sent, %d to retry, %d failed", report.sent, report.retrying, report.failed)
+
     def stop(self, signum: int | None = None, _frame: FrameType | None = None) -> None:
         """Signal handler: ask the scheduler loop to end and abandon the fetches in flight."""
         self.stopping.set()
@@ -98,6 +109,8 @@ class Daemon:
             self.tick, "interval", seconds=self.tick_s, jitter=min(5.0, self.tick_s / 4), id="poll",
             next_run_time=utcnow(), replace_existing=True,
         )
+        scheduler.add_job(self.deliver, "interval", seconds=self.deliver_every_s, id="deliver",
+                          next_run_time=utcnow(), replace_existing=True)
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, self.stop)
         scheduler.start()

@@ -31,7 +31,7 @@ from monitor.fetch import Fetcher
 from monitor.parse import parse_feed
 from monitor.schedule import next_poll_at
 from monitor.store import detection, feeds, items
-from monitor.types import Event, Evidence, FeedSpec, FeedState, FetchResult, Item, ParsedFeed
+from monitor.types import Analysis, Event, Evidence, FeedSpec, FeedState, FetchResult, Item, ParsedFeed
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +137,8 @@ class Pipeline:
             stale = stale_metrics(history, self.analyzer.directions, analysis.figures)
             changes, history = decide(history, self.analyzer.directions, analysis.figures, analysis.positions)
             detection.save_analysis(conn, item_id, analysis, entry.published, self.clock(), stale)
+            if analysis.relevant:
+                count += self._emit(conn, item_id, new_match(entry, spec, analysis))
             for change in changes:
                 evidence = Evidence(entry.key, entry.link, spec.name, entry.published, change.sentence)
                 count += self._emit(conn, item_id, as_event(change, evidence))
@@ -159,3 +161,11 @@ class Pipeline:
     ) -> PollReport:
         elapsed = result.elapsed_s + time.monotonic() - started
         return PollReport(spec, result.status, new, updated, unchanged, events, elapsed, error, next_poll)
+
+
+def new_match(entry: Item, spec: FeedSpec, analysis: Analysis) -> Event:
+    """The event of a relevant item: routes that opt in to new coverage hear of it."""
+    evidence = Evidence(entry.key, entry.link, spec.name, entry.published, entry.text[:400])
+    details = {"title": entry.title, "entities": " ".join(analysis.entity_ids),
+               "issues": " ".join(analysis.issue_ids)}
+    return Event("new_match", entry.key[:200], None, entry.title[:100], evidence, details)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from monitor.ruleset.schema import FeedsFile
+from monitor.ruleset.schema import FeedsFile, Ruleset
 from monitor.types import FeedSpec
 
 
@@ -29,3 +29,11 @@ def feed_specs(feeds: FeedsFile, override_urls: Sequence[str] = ()) -> list[Feed
         )
         for feed in feeds.feeds
     ]
+
+
+def labels(rules: Ruleset) -> dict[str, str]:
+    """Readable names for the ids that alerts mention."""
+    names = {e.id: e.name for e in rules.entities.entities}
+    names.update({i.id: i.label for i in rules.issues.issues})
+    names.update({m.id: m.label for m in rules.metrics.metrics})
+    return names

@@ -144,3 +144,27 @@ events = Table(
     Column("details", JSON, nullable=False),
     Column("created_at", UTCDateTime, nullable=False, index=True),
 )
+
+
+# --- alerts outbox: written with the event, delivered after, marked sent -----------------------------
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("route_id", String(100), nullable=False),
+    Column("target_no", Integer, nullable=False),  # which of the route's URLs
+    Column("idempotency_key", String(300), nullable=False, unique=True),
+    Column("mode", String(10), nullable=False),  # immediate | digest
+    Column("title", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("status", String(10), nullable=False),  # pending | sending | sent | failed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("deliver_after", UTCDateTime, nullable=False),
+    Column("lease_until", UTCDateTime),
+    Column("last_error", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("sent_at", UTCDateTime),
+    Index("ix_alerts_due", "status", "deliver_after"),
+)
