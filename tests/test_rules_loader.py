@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from monitor.errors import RulesError
+from monitor.ruleset.document import parse_document
 from monitor.ruleset.loader import REQUIRED_FILES, expand_env, load_rules, summarize
 from monitor.ruleset.schema import AlertsFile, Route
 
@@ -176,3 +177,38 @@ def test_the_bundled_rules_directory_is_valid() -> None:
 
     assert all(counts[kind] > 0 for kind in ("entities", "issues", "metrics", "stances", "feeds"))
     assert counts["routes"] == 0
+
+
+LINES_SAMPLE = """\
+version: 1
+common: &common
+  kind: person
+entities:
+  - id: a
+    aliases:
+      - first
+      - second
+  - <<: *common
+    id: b
+"""
+
+
+@pytest.mark.parametrize(
+    ("loc", "line"),
+    [
+        (("version",), 1),
+        (("entities", 0), 5),
+        (("entities", 0, "aliases", 1), 8),
+        (("entities", 0, "name"), 5),
+        (("entities", 1, "id"), 10),
+        (("entities", 1, "kind"), 3),
+        ((), 1),
+    ],
+    ids=["key", "list-element", "nested-element", "missing-key-points-at-parent", "key-after-merge",
+         "merged-key-points-at-anchor", "whole-file"],
+)
+def test_every_location_maps_to_the_line_an_author_would_edit(loc: tuple[str | int, ...], line: int) -> None:
+    document, slips = parse_document(Path("entities.yaml"), LINES_SAMPLE)
+
+    assert slips == []
+    assert document.line_of(loc) == line
