@@ -61,7 +61,9 @@ def ending_with(phrases: Iterable[str], words_between: int) -> re.Pattern[str]:
     if not ordered:
         return _NEVER
     alternation = "|".join(phrase_pattern(p) for p in ordered)
-    return re.compile(rf"(?:{alternation})(?:\s+[\w'’-]+){{0,{words_between}}}\s*$", re.IGNORECASE)
+    # Quotes may sit between the words: "violation' of the".
+    gap = "[\\s'’\"“”«»]"
+    return re.compile(rf"(?:{alternation})(?:{gap}+[\w'’-]+){{0,{words_between}}}{gap}*$", re.IGNORECASE)
 
 
 def starting_with(phrases: Iterable[str]) -> re.Pattern[str]:

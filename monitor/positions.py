@@ -1,18 +1,20 @@
 """Who takes which stance on which issue: a tracked actor, a stance cue and a tracked issue in one clause. Pure.
 
-For every stance cue of rules/stances.yaml found in a sentence:
-- the actor is the nearest tracked entity before the cue in its clause that is not the object of a
-  preposition ("talks with Israel"). A title joins an organisation to the person named after it ("Hamas
-  official Fawzi Barhoum" is Barhoum), a conjunction makes several actors ("Egypt and Qatar signed"), a
-  passive agent wins ("was rejected by Hamas"), and a clause that starts with a pronoun or has no entity
-  of its own continues the last subject seen;
+For every stance cue of rules/stances.yaml in a sentence:
+- the actor is the nearest tracked entity before the cue in its clause that is neither the object of a
+  preposition ("talks with Israel") nor part of a compound ("a Doha-based member"). A title joins an
+  organisation to the person named after it ("Hamas official Fawzi Barhoum" is Barhoum), a conjunction
+  makes several actors ("Egypt and Qatar signed"), a passive agent wins ("rejected by Hamas"), and a clause
+  that starts with a pronoun, or has no entity of its own, continues the last subject seen;
 - reported speech belongs to the speaker: in "X said Y rejected ..." the stance is Y's when X is not
   tracked (a newspaper, an unnamed official) or is Y, and nobody's when X is another tracked entity (a
   stance ascribed in passing). An obligation ("Y must disarm") is always the speaker's demand, never Y's;
-- the issue is the nearest issue after the cue in its clause, else before it; for a connective ("only
-  if", "until") it is the issue of the main clause, before the connective;
+- the issue is the nearest issue after the cue in its clause (every issue of a list after a colon),
+  else before it; for a connective ("only if", "until") it is the issue of the main clause, before it;
 - a negation just before the cue flips a "for" stance ("refused to accept" rejects) and cancels the
-  others ("did not deny" says nothing).
+  others ("did not deny" says nothing); a reversal next to the issue ("violations of the truce") flips
+  the stance on it; a cue inside an open relative clause (", which has rejected") is background, not a
+  stance taken.
 """
 
 from __future__ import annotations
@@ -20,27 +22,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-from monitor.phrases import compile_phrases, compile_tagged, ending_with, starting_with
 from monitor.ruleset.schema import POLARITY, StancesFile
 from monitor.sentences import Span, clauses, sentences
+from monitor.stancewords import Role, StanceWords
 from monitor.types import Match, Position
 
-Role = Literal["cue", "connective", "obligation"]
-
 # Not wanting something is opposing it; not denying or not demanding something says nothing.
-_FLIPPED = {"supports": "opposes", "accepts": "rejects"}
-# How far back a negation or a preposition may sit: "did not fully accept", "with the Qatari mediators".
-_NEGATION_REACH_WORDS = 2
-_PREPOSITION_REACH_WORDS = 1
+_NEGATED = {"supports": "opposes", "accepts": "rejects"}
+# Opposing a violation of X is being for X, and the other way round.
+_REVERSED = {"supports": "opposes", "accepts": "rejects", "opposes": "supports", "rejects": "accepts"}
 # "Netanyahu: the war ends only when ..." - a short headline lead before a colon names the speaker.
 _HEADLINE_LEAD_WORDS = 6
 # "Hamas's exiled Gaza chief Khalil Al-Hayya": at most this many words between organisation and person.
 _TITLE_GAP_WORDS = 6
-# Negations and prepositions are looked for only this far back (a few words), which keeps the search cheap.
-_LOOKBACK_CHARS = 48
 _NOT_IN_A_TITLE_GAP = re.compile(r"[,;:()\"“”«»]")
+# Negations, prepositions and reversals are looked for only this far back, which keeps the search cheap.
+_LOOKBACK_CHARS = 48
 
 
 @dataclass(frozen=True)
@@ -63,60 +61,37 @@ class _Phrase:
 
 @dataclass(frozen=True)
 class _Sentence:
+    text: str
     span: Span
     clauses: tuple[Span, ...]
-    phrases: tuple[_Phrase, ...]
+    actors: tuple[_Phrase, ...]
     issues: tuple[Match, ...]
+
+    def clause_at(self, offset: int) -> Span:
+        return next((c for c in self.clauses if c.start <= offset < c.end), self.span)
+
+    def actors_in(self, start: int, end: int) -> list[_Phrase]:
+        return [p for p in self.actors if start <= p.start and p.end <= end]
 
 
 @dataclass(frozen=True)
-class _Lexicon:
-    cues: re.Pattern[str]
-    tags: dict[str, object]
-    speech: re.Pattern[str]
-    negated: re.Pattern[str]
-    after_preposition: re.Pattern[str]
-    pronoun_first: re.Pattern[str]
-    agent_first: re.Pattern[str]
-    titles: re.Pattern[str]
-    conjunction: re.Pattern[str]
-
-    @classmethod
-    def from_rules(cls, rules: StancesFile) -> _Lexicon:
-        grammar = rules.grammar
-        cues, tags = compile_tagged(_tagged_cues(rules))
-        conjunctions = compile_phrases(grammar.conjunctions).pattern
-        return cls(
-            cues=cues,
-            tags=tags,
-            speech=compile_phrases(rules.speech_verbs),
-            negated=ending_with(rules.negation, _NEGATION_REACH_WORDS),
-            after_preposition=ending_with(grammar.prepositions, _PREPOSITION_REACH_WORDS),
-            pronoun_first=starting_with(grammar.pronouns),
-            agent_first=starting_with(grammar.agent_markers),
-            titles=compile_phrases(grammar.titles),
-            conjunction=re.compile(rf"\s*(?:,\s*)?(?:{conjunctions})?\s*", re.IGNORECASE),
-        )
+class _Actor:
+    ids: tuple[str, ...]
+    end: int  # where the actor's words end: an issue before the cue is looked for after it
 
 
-def _tagged_cues(rules: StancesFile) -> list[tuple[str, object]]:
-    tagged: list[tuple[str, object]] = []
-    for stance, spec in rules.stances.items():
-        tagged += [(phrase, (stance, "cue")) for phrase in spec.cues]
-        tagged += [(phrase, (stance, "connective")) for phrase in spec.connectives]
-        tagged += [(phrase, (stance, "obligation")) for phrase in spec.obligations]
-    return tagged
+_NOBODY = _Actor((), 0)
 
 
 class PositionFinder:
     """Finds the positions that tracked actors take on tracked issues (see the module docstring)."""
 
-    def __init__(self, lexicon: _Lexicon) -> None:
-        self._lex = lexicon
+    def __init__(self, words: StanceWords) -> None:
+        self._words = words
 
     @classmethod
     def from_rules(cls, stances: StancesFile) -> PositionFinder:
-        return cls(_Lexicon.from_rules(stances))
+        return cls(StanceWords.from_rules(stances))
 
     def find(self, text: str, matches: Sequence[Match]) -> list[Position]:
         """The positions in `text`, whose entity and issue `matches` the matcher found; one per stance."""
@@ -126,37 +101,38 @@ class PositionFinder:
         topic: tuple[str, ...] = ()
         for span in sentences(text):
             sentence = self._sentence(text, span, entities, issues)
-            for cue in self._cues(text, span):
-                for position in self._positions(text, sentence, cue, topic):
+            for cue in self._cues(sentence):
+                for position in self._positions(sentence, cue, topic):
                     found.setdefault((position.actor, position.issue, position.stance), position)
-            topic = self._first_subject(text, sentence, span.end) or topic
+            if not self._words.pronoun_first.match(text, span.start, span.end):
+                topic = self._first_subject(sentence, span.end) or topic
         return list(found.values())
 
     def _sentence(self, text: str, span: Span, entities: list[Match], issues: list[Match]) -> _Sentence:
         inside = [m for m in entities if span.start <= m.start and m.end <= span.end]
-        return _Sentence(
-            span,
-            tuple(clauses(span)),
-            tuple(self._phrases(text, inside)),
-            tuple(m for m in issues if span.start <= m.start and m.end <= span.end),
-        )
+        actors = [p for p in self._phrases(text, inside) if not text.startswith("-", p.end)]
+        inside_issues = tuple(m for m in issues if span.start <= m.start and m.end <= span.end)
+        return _Sentence(text, span, tuple(clauses(span)), tuple(actors), inside_issues)
 
-    def _cues(self, text: str, span: Span) -> list[_Cue]:
+    def _cues(self, sentence: _Sentence) -> list[_Cue]:
         found = []
-        for hit in self._lex.cues.finditer(text, span.start, span.end):
-            stance, role = self._lex.tags[hit.lastgroup or ""]  # type: ignore[misc]
+        for hit in self._words.cues.finditer(sentence.text, sentence.span.start, sentence.span.end):
+            stance, role = self._words.tags[hit.lastgroup or ""]
             found.append(_Cue(stance, role, hit.start(), hit.end(), hit.group(0)))
         return found
 
-    def _positions(self, text: str, sentence: _Sentence, cue: _Cue, topic: tuple[str, ...]) -> list[Position]:
-        clause = _containing(sentence, cue.start)
-        actors, actor_end = self._actors(text, sentence, clause, cue, topic)
-        issue = self._issue(text, sentence, clause, cue, actor_end) if actors else None
-        stance = self._stance(text, clause, cue) if issue else None
-        if issue is None or stance is None:
+    def _positions(self, sentence: _Sentence, cue: _Cue, topic: tuple[str, ...]) -> list[Position]:
+        clause = sentence.clause_at(cue.start)
+        actor = self._actor(sentence, clause, cue, topic)
+        if not actor.ids or self._words.open_relative.search(sentence.text, actor.end, cue.start):
             return []
-        line = text[sentence.span.start : sentence.span.end]
-        return [Position(actor, issue, stance, POLARITY[stance], line, cue.text) for actor in actors]
+        line = sentence.text[sentence.span.start : sentence.span.end]
+        positions = []
+        for issue in self._issues(sentence, clause, cue, actor.end):
+            stance = self._stance(sentence, clause, cue, issue)
+            if stance is not None:
+                positions += [Position(a, issue.id, stance, POLARITY[stance], line, cue.text) for a in actor.ids]
+        return positions
 
     # --- actors ----------------------------------------------------------------------------------
 
@@ -167,7 +143,7 @@ class PositionFinder:
             if last is not None and match.start < last.end:
                 continue  # nested in a longer match
             gap = text[last.end : match.start] if last else ""
-            if last is not None and self._lex.conjunction.fullmatch(gap) and gap.strip():
+            if last is not None and gap.strip() and self._words.conjunction.fullmatch(gap):
                 ids = last.ids + tuple(i for i in (match.id,) if i not in last.ids)
                 phrases[-1] = _Phrase(ids, last.start, match.end)
             elif last is not None and self._titled(gap):
@@ -180,95 +156,101 @@ class PositionFinder:
         """Whether `gap` is a title between an organisation and a person: "'s exiled Gaza chief Khalil"."""
         if len(gap.split()) > _TITLE_GAP_WORDS or _NOT_IN_A_TITLE_GAP.search(gap):
             return False
-        titles = list(self._lex.titles.finditer(gap))
+        titles = list(self._words.titles.finditer(gap))
         return bool(titles) and all(word[:1].isupper() for word in gap[titles[-1].end() :].split())
 
-    def _actors(
-        self, text: str, sentence: _Sentence, clause: Span, cue: _Cue, topic: tuple[str, ...]
-    ) -> tuple[tuple[str, ...], int]:
-        """Who takes the stance of `cue`, and where the actor ends (the issue of a passive is before it)."""
-        agent = self._agent(text, sentence, cue)
+    def _actor(self, sentence: _Sentence, clause: Span, cue: _Cue, topic: tuple[str, ...]) -> _Actor:
+        agent = self._agent(sentence, cue)
         if agent is not None:
-            return agent.ids, clause.start
-        speech = self._speech(text, sentence, cue.start)
+            return _Actor(agent.ids, clause.start)
+        speech = self._speech(sentence, cue.start)
         if speech is None:
-            if cue.role == "obligation":
-                return (), cue.start
-            return self._subject(text, sentence, clause.start, cue.start, topic)
-        speaker_clause = _containing(sentence, speech[0])
-        speaker, _ = self._subject(text, sentence, speaker_clause.start, speech[0], topic)
-        embedded = self._nearest(text, sentence, speech[1], cue.start)
-        if cue.role == "obligation" or embedded is None:
-            return speaker, speech[1]
-        if speaker and set(speaker) != set(embedded.ids):
-            return (), cue.start
-        return embedded.ids, embedded.end
+            return _NOBODY if cue.role == "obligation" else self._subject(sentence, clause.start, cue.start, topic)
+        speaker = self._subject(sentence, sentence.clause_at(speech[0]).start, speech[0], topic)
+        content = self._subject(sentence, self._after_addressee(sentence, speech), cue.start, speaker.ids or topic)
+        if cue.role == "obligation":
+            return _Actor(speaker.ids, speech[1])
+        if speaker.ids and set(speaker.ids) != set(content.ids):
+            return _NOBODY
+        return content
 
-    def _agent(self, text: str, sentence: _Sentence, cue: _Cue) -> _Phrase | None:
+    def _agent(self, sentence: _Sentence, cue: _Cue) -> _Phrase | None:
         """The actor of a passive cue: "a plan rejected by Hamas"."""
-        marker = self._lex.agent_first.match(text, cue.end, sentence.span.end)
+        marker = self._words.agent_first.match(sentence.text, cue.end, sentence.span.end)
         if marker is None:
             return None
-        return next((p for p in sentence.phrases if marker.end() <= p.start <= marker.end() + 5), None)
+        return next((p for p in sentence.actors if marker.end() <= p.start <= marker.end() + 5), None)
 
-    def _speech(self, text: str, sentence: _Sentence, before: int) -> tuple[int, int] | None:
+    def _speech(self, sentence: _Sentence, before: int) -> tuple[int, int] | None:
         """The span of the last speech verb (or headline colon) before `before` in the sentence."""
-        verbs = [(m.start(), m.end()) for m in self._lex.speech.finditer(text, sentence.span.start, before)]
-        colon = text.find(":", sentence.span.start, before)
-        lead = text[sentence.span.start : colon]
-        if colon >= 0 and len(lead.split()) <= _HEADLINE_LEAD_WORDS and self._nearest(text, sentence, 0, colon):
+        start = sentence.span.start
+        verbs = [(m.start(), m.end()) for m in self._words.speech.finditer(sentence.text, start, before)]
+        colon = sentence.text.find(":", start, before)
+        short_lead = len(sentence.text[start:colon].split()) <= _HEADLINE_LEAD_WORDS
+        if colon >= 0 and short_lead and self._nearest(sentence, start, colon):
             verbs.append((colon, colon + 1))
         return max(verbs, default=None)
 
-    def _subject(
-        self, text: str, sentence: _Sentence, start: int, end: int, topic: tuple[str, ...]
-    ) -> tuple[tuple[str, ...], int]:
-        """The nearest actor in [start, end) and where it ends, else the topic when the clause continues it."""
-        nearest = self._nearest(text, sentence, start, end)
+    def _after_addressee(self, sentence: _Sentence, speech: tuple[int, int]) -> int:
+        """Where reported words start: after "told Israel's Channel 14", the addressee is not their subject."""
+        if not self._words.addressing.fullmatch(sentence.text, *speech):
+            return speech[1]
+        nearby = [p for p in sentence.actors_in(speech[1], sentence.span.end) if p.start - speech[1] <= 5]
+        return nearby[0].end if nearby else speech[1]
+
+    def _subject(self, sentence: _Sentence, start: int, end: int, topic: tuple[str, ...]) -> _Actor:
+        """The nearest actor in [start, end), or the topic when the words there continue it."""
+        if self._words.pronoun_first.match(sentence.text, start, end):
+            return _Actor(self._first_subject(sentence, start) or topic, start)
+        nearest = self._nearest(sentence, start, end)
         if nearest is not None:
-            return nearest.ids, nearest.end
-        continues = start > sentence.span.start or self._lex.pronoun_first.match(text, start, end)
-        return ((self._first_subject(text, sentence, start) or topic) if continues else ()), start
+            return _Actor(nearest.ids, nearest.end)
+        if start > sentence.span.start:  # a later clause shares the sentence's subject
+            return _Actor(self._first_subject(sentence, start) or topic, start)
+        return _Actor((), start)
 
-    def _nearest(self, text: str, sentence: _Sentence, start: int, end: int) -> _Phrase | None:
-        candidates = [p for p in sentence.phrases if start <= p.start and p.end <= end]
-        return next((p for p in reversed(candidates) if not self._is_object(text, sentence, p)), None)
+    def _nearest(self, sentence: _Sentence, start: int, end: int) -> _Phrase | None:
+        candidates = sentence.actors_in(start, end)
+        return next((p for p in candidates if not self._is_object(sentence, p)), None)
 
-    def _first_subject(self, text: str, sentence: _Sentence, end: int) -> tuple[str, ...]:
-        candidates = [p for p in sentence.phrases if p.end <= end and not self._is_object(text, sentence, p)]
-        return candidates[0].ids if candidates else ()
+    def _first_subject(self, sentence: _Sentence, end: int) -> tuple[str, ...]:
+        candidates = sentence.actors_in(sentence.span.start, end)
+        return next((p.ids for p in candidates if not self._is_object(sentence, p)), ())
 
-    def _is_object(self, text: str, sentence: _Sentence, phrase: _Phrase) -> bool:
+    def _is_object(self, sentence: _Sentence, phrase: _Phrase) -> bool:
         window = max(sentence.span.start, phrase.start - _LOOKBACK_CHARS)
-        return bool(self._lex.after_preposition.search(text, window, phrase.start))
+        return bool(self._words.after_preposition.search(sentence.text, window, phrase.start))
 
     # --- issue and stance ------------------------------------------------------------------------
 
-    def _issue(self, text: str, sentence: _Sentence, clause: Span, cue: _Cue, after: int) -> str | None:
-        end = _object_end(text, sentence, clause)
-        following = [m.id for m in sentence.issues if cue.end <= m.start and m.end <= end]
-        preceding = [m.id for m in sentence.issues if after <= m.start and m.end <= cue.start]
+    def _issues(self, sentence: _Sentence, clause: Span, cue: _Cue, actor_end: int) -> list[Match]:
+        lower = {"connective": clause.start, "obligation": actor_end}.get(cue.role, max(actor_end, clause.start))
+        preceding = [m for m in sentence.issues if lower <= m.start and m.end <= cue.start]
+        listed = sentence.text.startswith(":", clause.end - 1)
+        end = _next_clause_end(sentence, clause) if listed else clause.end
+        following = [m for m in sentence.issues if cue.end <= m.start and m.end <= end]
         if cue.role == "connective":
-            ranked = preceding[-1:]
-        elif cue.role == "obligation":
-            ranked = preceding[-1:] + following[:1]
-        else:
-            ranked = following[:1] + preceding[-1:]
-        return ranked[0] if ranked else None
+            return preceding[-1:]
+        if listed and following:
+            return following
+        if cue.role == "obligation":
+            return (preceding[-1:] + following[:1])[:1]
+        return (following[:1] + preceding[-1:])[:1]
 
-    def _stance(self, text: str, clause: Span, cue: _Cue) -> str | None:
-        if self._lex.negated.search(text, max(clause.start, cue.start - _LOOKBACK_CHARS), cue.start):
-            return _FLIPPED.get(cue.stance)
-        return cue.stance
+    def _stance(self, sentence: _Sentence, clause: Span, cue: _Cue, issue: Match) -> str | None:
+        stance: str | None = cue.stance
+        if self._words.negated.search(sentence.text, max(clause.start, cue.start - _LOOKBACK_CHARS), cue.start):
+            stance = _NEGATED.get(cue.stance)
+        if stance is not None and self._reversed(sentence, issue):
+            stance = _REVERSED.get(stance, stance)
+        return stance
+
+    def _reversed(self, sentence: _Sentence, issue: Match) -> bool:
+        text = sentence.text
+        before = self._words.reversal_before.search(text, max(0, issue.start - _LOOKBACK_CHARS), issue.start)
+        return bool(before or self._words.reversal_after.match(text, issue.end, sentence.span.end))
 
 
-def _containing(sentence: _Sentence, offset: int) -> Span:
-    return next((c for c in sentence.clauses if c.start <= offset < c.end), sentence.span)
-
-
-def _object_end(text: str, sentence: _Sentence, clause: Span) -> int:
-    """Where a cue's object may end: its clause, or the next one too after a colon ("priorities: a ceasefire")."""
+def _next_clause_end(sentence: _Sentence, clause: Span) -> int:
     following = [c for c in sentence.clauses if c.start >= clause.end]
-    if following and text[clause.end - 1] == ":":
-        return following[0].end
-    return clause.end
+    return following[0].end if following else clause.end
