@@ -189,6 +189,9 @@ class Grammar(Strict):
     titles: list[Phrase] = Field([], description="'Hamas official X': the name after the title is the actor")
     conjunctions: list[Phrase] = Field([], description="'X and Y rejected': both are actors")
     agent_markers: list[Phrase] = Field([], description="passive 'rejected by X': X is the actor")
+    addressing_verbs: list[Phrase] = Field([], description="'told X that ...': X is addressed, not the one who acts")
+    relatives: list[Phrase] = Field([], description="', which has rejected ...': background, not a stance taken")
+    reversals: list[Phrase] = Field([], description="'condemned violations of the truce': the stance on it flips")
 
 
 class StancesFile(Strict):
