@@ -1,0 +1,111 @@
+"""Near spellings of long alias words ("Netanjahu", "Gutteres"). Pure.
+
+Scoring every alias against every window of an article with rapidfuzz is far too slow (tech-notes
+section 4). Candidates are found exactly instead, with a deletion neighbourhood (the SymSpell idea):
+two words within one edit of each other share a word that both become after deleting at most one
+letter. The index holds those deletion variants of every long alias word; a text word looks up its
+own variants, and only the aliases it reaches are scored with `rapidfuzz.fuzz.ratio`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from monitor.lexicon import Pattern
+
+T = TypeVar("T")
+
+# Only words this long are looked up fuzzily: shorter ones are too close to other words (Hamas/Hamad,
+# Kalin/Kaplin); an alias of short words must be spelled as the rules spell it (after folding).
+MIN_FUZZY_WORD = 5
+# Aliases shorter than this (all words together) are never fuzzy: one edit is too much of them.
+MIN_FUZZY_ALIAS = 6
+# A memo of candidates per text word: news vocabulary repeats, so most lookups are answered here.
+_MEMO_LIMIT = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Near(Generic[T]):
+    """An alias found with a different spelling: tokens `first`..`last` of the text."""
+
+    value: T
+    pattern: Pattern
+    first: int
+    last: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry(Generic[T]):
+    value: T
+    pattern: Pattern
+    keys: tuple[str, ...]
+    cutoff: float
+
+
+def _variants(word: str) -> set[str]:
+    """`word` and every word one deletion away from it."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _near(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= MIN_FUZZY_WORD - 1 and OSA.distance(a, b, score_cutoff=1) <= 1)
+
+
+class FuzzyIndex(Generic[T]):
+    """Aliases that may be found with a spelling of their own, each with its score cutoff (0-100)."""
+
+    def __init__(self, entries: Iterable[tuple[Pattern, T, float]]) -> None:
+        self._entries: list[_Entry[T]] = []
+        self._index: dict[str, list[tuple[int, int]]] = {}
+        self._memo: dict[str, tuple[tuple[int, int], ...]] = {}
+        for pattern, value, cutoff in entries:
+            keys = pattern.keys
+            if pattern.stem or len("".join(keys)) < MIN_FUZZY_ALIAS:
+                continue
+            anchors = [j for j, key in enumerate(keys) if len(key) >= MIN_FUZZY_WORD]
+            for j in anchors:
+                for variant in _variants(keys[j]):
+                    self._index.setdefault(variant, []).append((len(self._entries), j))
+            if anchors:
+                self._entries.append(_Entry(value, pattern, keys, cutoff))
+
+    def _candidates(self, key: str) -> tuple[tuple[int, int], ...]:
+        """(alias, word position) pairs whose word is within one edit of `key`."""
+        found = self._memo.get(key)
+        if found is None:
+            found = tuple({pair for variant in _variants(key) for pair in self._index.get(variant, ())})
+            if len(self._memo) >= _MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[key] = found
+        return found
+
+    def find(self, keys: Sequence[str]) -> list[Near[T]]:
+        """Aliases written unlike every spelling the rules give (exact spellings are left to lexicon.py)."""
+        starts: set[tuple[int, int]] = set()
+        for i, key in enumerate(keys):
+            if len(key) >= MIN_FUZZY_WORD - 1:
+                starts.update((entry, i - j) for entry, j in self._candidates(key))
+        found = []
+        for entry_index, start in starts:
+            entry = self._entries[entry_index]
+            window = keys[start : start + len(entry.keys)] if start >= 0 else ()
+            score = self._score(entry, window)
+            if score is not None:
+                found.append(Near(entry.value, entry.pattern, start, start + len(entry.keys) - 1, score))
+        return found
+
+    @staticmethod
+    def _score(entry: _Entry[T], window: Sequence[str]) -> float | None:
+        """The rapidfuzz ratio of alias and window when every word is near its counterpart, else None."""
+        if len(window) != len(entry.keys) or tuple(window) == entry.keys:
+            return None
+        if not all(_near(a, b) for a, b in zip(entry.keys, window, strict=True)):
+            return None
+        score = fuzz.ratio(" ".join(entry.keys), " ".join(window), score_cutoff=entry.cutoff)
+        return score or None

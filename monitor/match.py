@@ -1,0 +1,283 @@
+"""Which tracked entities and issues a text mentions, and whether it belongs to the story. Pure.
+
+Entities, in order:
+1. every alias (the name, `aliases`, `ambiguous`) is looked up exactly after folding (normalize.py) in one
+   Aho-Corasick pass; long aliases are also looked up with other spellings (fuzzy.py); short forms are
+   matched case-sensitively as written, as whole words ("UN", never "unknown" or "Un");
+2. an alias written with a capital must be capitalised in the text ("Trump", not "trump card");
+3. a mention inside an `others` name is someone else's ("Charles Kushner"); an item that names another
+   bearer and never this entity unambiguously keeps none of its bare-name mentions;
+4. `context`: a mention needs a `require_any` word (ambiguous aliases only, when some are listed) and no
+   `forbid_any` word in its sentence (or item, by `scope`);
+5. where mentions of two entities overlap, the longer wins ("Israel Katz" is Katz, not Israel);
+   overlapping mentions of one entity merge into one Match.
+Issues: `keywords` and `phrases` are looked up like aliases (no fuzziness, a final * makes a stem),
+`patterns` are regular expressions on the original text; their `context` filters them the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from monitor.fuzzy import FuzzyIndex
+from monitor.lexicon import Hit, Pattern, PhraseIndex
+from monitor.normalize import tokenize
+from monitor.ruleset.schema import Context, EntitiesFile, IssuesFile, Relevance
+from monitor.scan import Scan
+from monitor.types import Match
+
+# A match through the transliteration key (al-Hayyah for al-Hayya) differs only in ways the folding rules
+# declare equivalent: it scores at least this, so a threshold above it means "exact spellings only".
+FOLD_SCORE = 95.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    entity: int
+    capitalised: bool  # written with a capital: the text must capitalise it too
+    distinctive: bool  # not part of any `others` name of the entity
+    ambiguous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Other:
+    entity: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    issue: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    phrase: str
+
+
+_Value = _Alias | _Other | _Cue | _Word
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A candidate mention before filtering: entity or issue index, span, score."""
+
+    target: int
+    start: int
+    end: int
+    score: float
+    alias: _Alias | None = None
+
+
+@dataclass(frozen=True)
+class _Target:
+    id: str
+    context: Context | None
+    threshold: float = 0.0
+    context_for_all: bool = True  # require_any applies to every alias (no ambiguous ones listed)
+    patterns: tuple[re.Pattern[str], ...] = ()
+
+
+def _entity_entries(entities: EntitiesFile) -> tuple[list[tuple[str, _Value]], list[_Target]]:
+    entries: list[tuple[str, _Value]] = []
+    targets = []
+    for index, entity in enumerate(entities.entities):
+        others = [Pattern.parse(o).keys for o in entity.others]
+        for phrase in [entity.name, *entity.aliases, *entity.ambiguous]:
+            keys = Pattern.parse(phrase).keys
+            distinctive = not any(_contains(other, keys) for other in others)
+            alias = _Alias(index, phrase[:1].isupper(), distinctive, phrase in entity.ambiguous)
+            entries.append((phrase, alias))
+        entries += [(other, _Other(index)) for other in entity.others]
+        threshold = entity.threshold or entities.defaults.threshold
+        targets.append(_Target(entity.id, entity.context, threshold, not entity.ambiguous))
+    return entries, targets
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _context_words(contexts: Sequence[Context | None], relevance: Relevance) -> list[tuple[str, _Value]]:
+    phrases = {p for c in contexts if c for p in (*c.require_any, *c.forbid_any)}
+    phrases |= {*relevance.context, *relevance.exclude}
+    return [(p, _Word(p)) for p in sorted(phrases)]
+
+
+def _short_forms(entities: EntitiesFile) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    owner = {form: i for i, e in enumerate(entities.entities) for form in e.short_forms}
+    if not owner:
+        return None, owner
+    alternation = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
+    # Followed by a currency sign, a short form is a currency code: "US$1 billion" is not a mention.
+    return re.compile(rf"(?<!\w)(?:{alternation})(?![\w$])"), owner
+
+
+class Matcher:
+    """Finds entity and issue mentions (see the module docstring) and decides relevance."""
+
+    def __init__(self, entities: EntitiesFile, issues: IssuesFile) -> None:
+        entries, self._entities = _entity_entries(entities)
+        self._issues = [
+            _Target(i.id, i.context, patterns=tuple(re.compile(p) for p in i.patterns)) for i in issues.issues
+        ]
+        entries += [(p, _Cue(n)) for n, i in enumerate(issues.issues) for p in (*i.keywords, *i.phrases)]
+        contexts = [t.context for t in (*self._entities, *self._issues)]
+        entries += _context_words(contexts, issues.relevance)
+        self._phrases: PhraseIndex[_Value] = PhraseIndex(entries)
+        self._fuzzy: FuzzyIndex[_Alias] = FuzzyIndex(
+            (Pattern.parse(p), v, self._entities[v.entity].threshold)
+            for p, v in entries
+            if isinstance(v, _Alias)
+        )
+        self._short, self._short_owner = _short_forms(entities)
+        self.relevance = issues.relevance
+        self._last: Scan | None = None
+        self._last_hits: list[Hit[_Value]] = []
+
+    @classmethod
+    def from_rules(cls, entities: EntitiesFile, issues: IssuesFile) -> Matcher:
+        return cls(entities, issues)
+
+    def find(self, text: str) -> list[Match]:
+        """Entity and issue mentions in `text`, each with its span in `text` and score."""
+        scan, hits = self._scan(text)
+        return self._entity_matches(scan, hits) + self._issue_matches(scan, hits)
+
+    def is_relevant(self, text: str, matches: Sequence[Match], published: date | None) -> bool:
+        """Whether an item belongs to the story, by the `relevance` rules of issues.yaml."""
+        rules = self.relevance
+        if isinstance(published, datetime):
+            published = published.date()
+        if rules.since and published and published < rules.since:
+            return False
+        scan, _ = self._scan(text)
+        if scan.has_any(rules.exclude):
+            return False
+        if rules.any_issue and any(m.kind == "issue" for m in matches):
+            return True
+        entities = {m.id for m in matches if m.kind == "entity"}
+        return len(entities) >= rules.min_entities and (not rules.context or scan.has_any(rules.context))
+
+    # --- scanning --------------------------------------------------------------------------------
+
+    def _scan(self, text: str) -> tuple[Scan, list[Hit[_Value]]]:
+        """The text scanned once; `is_relevant` after `find` on the same text reuses it."""
+        if self._last is not None and self._last.text == text:
+            return self._last, self._last_hits
+        tokens = tokenize(text)
+        scan = Scan(text, tokens, self._phrases.text_keys(tokens))
+        hits = self._phrases.find(scan.keys)
+        for hit in hits:
+            if isinstance(hit.value, _Word):
+                scan.add_word(hit.value.phrase, hit.first, hit.last)
+        self._last, self._last_hits = scan, hits
+        return scan, hits
+
+    # --- entities --------------------------------------------------------------------------------
+
+    def _entity_matches(self, scan: Scan, hits: list[Hit[_Value]]) -> list[Match]:
+        found = self._alias_hits(scan, hits) + self._near_hits(scan) + self._short_hits(scan)
+        found = [
+            f for f in found if f.alias is None or not f.alias.capitalised or scan.text[f.start].isupper()
+        ]
+        found = self._without_other_bearers(scan, hits, found)
+        found = [f for f in found if self._in_context(scan, self._entities[f.target], f)]
+        return _merged("entity", scan.text, self._entities, _longest_wins(found))
+
+    def _alias_hits(self, scan: Scan, hits: list[Hit[_Value]]) -> list[_Found]:
+        found = []
+        for hit in hits:
+            if isinstance(hit.value, _Alias):
+                score = _exactness(hit.pattern, [t.norm for t in scan.tokens[hit.first : hit.last + 1]])
+                if score >= self._entities[hit.value.entity].threshold:
+                    found.append(_Found(hit.value.entity, *scan.span(hit.first, hit.last), score, hit.value))
+        return found
+
+    def _near_hits(self, scan: Scan) -> list[_Found]:
+        near = self._fuzzy.find(scan.keys)
+        return [_Found(n.value.entity, *scan.span(n.first, n.last), n.score, n.value) for n in near]
+
+    def _short_hits(self, scan: Scan) -> list[_Found]:
+        if self._short is None:
+            return []
+        return [
+            _Found(self._short_owner[m.group()], m.start(), m.end(), 100.0)
+            for m in self._short.finditer(scan.text)
+        ]
+
+    def _without_other_bearers(
+        self, scan: Scan, hits: list[Hit[_Value]], found: list[_Found]
+    ) -> list[_Found]:
+        """Mentions inside another bearer's name go; so do bare names where only another bearer is named."""
+        others = [(h.value.entity, *scan.span(h.first, h.last)) for h in hits if isinstance(h.value, _Other)]
+        kept = [
+            f for f in found if not any(e == f.target and s < f.end and f.start < t for e, s, t in others)
+        ]
+        named = {f.target for f in kept if f.alias is None or f.alias.distinctive}
+        return [f for f in kept if f.target in named or all(e != f.target for e, _, _ in others)]
+
+    def _in_context(self, scan: Scan, target: _Target, found: _Found) -> bool:
+        context = target.context
+        if context is None:
+            return True
+        start, end = scan.region(found.start, context.scope)
+        needs = context.require_any and (target.context_for_all or (found.alias and found.alias.ambiguous))
+        if needs and not scan.has_any(context.require_any, start, end):
+            return False
+        return not scan.has_any(context.forbid_any, start, end)
+
+    # --- issues ----------------------------------------------------------------------------------
+
+    def _issue_matches(self, scan: Scan, hits: list[Hit[_Value]]) -> list[Match]:
+        found = [
+            _Found(h.value.issue, *scan.span(h.first, h.last), 100.0)
+            for h in hits
+            if isinstance(h.value, _Cue)
+        ]
+        for index, issue in enumerate(self._issues):
+            found += [
+                _Found(index, m.start(), m.end(), 100.0)
+                for p in issue.patterns
+                for m in p.finditer(scan.text)
+            ]
+        found = [f for f in found if self._in_context(scan, self._issues[f.target], f)]
+        return _merged("issue", scan.text, self._issues, found)
+
+
+def _exactness(pattern: Pattern, norms: list[str]) -> float:
+    """100 when the text spells the phrase as the rules do (after folding), else the transliteration score."""
+    head, last = list(pattern.norms[:-1]), pattern.norms[-1]
+    if norms[:-1] == head and (norms[-1].startswith(last) if pattern.stem else norms[-1] == last):
+        return 100.0
+    return max(FOLD_SCORE, fuzz.ratio(" ".join(pattern.norms), " ".join(norms)))
+
+
+def _longest_wins(found: list[_Found]) -> list[_Found]:
+    """Where mentions of different entities overlap, keep the longer (then the better scored)."""
+    kept: list[_Found] = []
+    for f in sorted(found, key=lambda f: (f.start - f.end, -f.score)):
+        if not any(k.target != f.target and k.start < f.end and f.start < k.end for k in kept):
+            kept.append(f)
+    return kept
+
+
+def _merged(
+    kind: Literal["entity", "issue"], text: str, targets: Sequence[_Target], found: list[_Found]
+) -> list[Match]:
+    """One Match per run of overlapping mentions of the same target, in text order."""
+    merged: list[_Found] = []
+    for f in sorted(found, key=lambda f: (f.target, f.start)):
+        last = merged[-1] if merged else None
+        if last is not None and last.target == f.target and f.start < last.end:
+            merged[-1] = _Found(f.target, last.start, max(last.end, f.end), max(last.score, f.score))
+        else:
+            merged.append(f)
+    merged.sort(key=lambda f: (f.start, f.end))
+    return [Match(kind, targets[f.target].id, text[f.start : f.end], f.start, f.end, f.score) for f in merged]

@@ -1,0 +1,128 @@
+"""Unicode folding and word tokens with their spans in the original text. Pure.
+
+Matching never compares raw strings. Text and rules pass through the same two steps:
+
+1. `fold` makes spellings of the same word equal whatever the script: NFKD, combining marks
+   dropped (diacritics, Hebrew points, Arabic harakat), case folded, Arabic letter variants unified
+   (أ إ آ -> ا, ة -> ه, ى -> ي), tatweel dropped, dotless ı -> i.
+2. `translit_key` makes Latin transliterations of the same name equal: doubled letters collapse
+   (Hayya -> Haya, Witkoff -> Witkof), a final h after a vowel goes (Hayyah -> Haya), ou -> u
+   (Barhoum -> Barhum), ph -> f, q -> k, and the article el -> al.
+
+Tokens keep their character span in the original text: that is the offset map back from the
+normalised forms, so every match can point at what was written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A word is a run of letters/digits, plus any combining marks inside it (text may arrive decomposed).
+# Apostrophes, hyphens and dots separate words: "Netanyahu's" -> netanyahu s, "U.S.-brokered" -> u s brokered.
+_WORD = re.compile(
+    r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+"
+)
+_LETTER_VARIANTS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك", "ـ": None, "ı": "i"}
+)
+_DOUBLED = re.compile(r"(\D)\1+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_DIGRAPHS = (("ou", "u"), ("ph", "f"), ("q", "k"))
+_ARTICLES = {"el": "al"}
+# Hebrew and Arabic write conjunctions, prepositions and the article attached to the next word
+# (ונתניהו "and Netanyahu", بغزة "in Gaza"). Longest first, so that وال is tried before و.
+PROCLITICS = (
+    "وال",
+    "بال",
+    "فال",
+    "كال",
+    "وب",
+    "ول",
+    "لل",
+    "ال",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+    "וה",
+    "וב",
+    "ול",
+    "ומ",
+    "וש",
+    "שה",
+    "שב",
+    "של",
+    "מה",
+    "ו",
+    "ה",
+    "ב",
+    "ל",
+    "מ",
+    "ש",
+    "כ",
+)
+_SEMITIC = re.compile(r"[\u0590-\u06ff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the original text: its folded form, transliteration key and span."""
+
+    norm: str
+    key: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(word: str) -> str:
+    """Script-aware folding of one word (or phrase): same word, same result."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKC", bare.casefold().translate(_LETTER_VARIANTS))
+
+
+@lru_cache(maxsize=1 << 16)
+def translit_key(norm: str, stem: bool = False) -> str:
+    """The transliteration key of a folded word. A stem (prefix) keeps its final h: it is not word-final."""
+    if norm in _ARTICLES:
+        return _ARTICLES[norm]
+    key = _DOUBLED.sub(r"\1", norm)
+    for written, spoken in _DIGRAPHS:
+        key = key.replace(written, spoken)
+    return key if stem else _FINAL_H.sub("", key)
+
+
+def tokenize(text: str) -> list[Token]:
+    """The words of `text` with their spans."""
+    tokens = []
+    for found in _WORD.finditer(text):
+        norm = fold(found.group())
+        if norm:
+            tokens.append(Token(norm, translit_key(norm), found.start(), found.end()))
+    return tokens
+
+
+def words(phrase: str) -> list[str]:
+    """The folded words of a rules phrase, in order."""
+    return [norm for norm in (fold(w) for w in _WORD.findall(phrase)) if norm]
+
+
+def is_semitic(word: str) -> bool:
+    """Hebrew or Arabic script: the scripts whose words carry proclitics."""
+    return bool(_SEMITIC.match(word))
+
+
+def without_proclitic(key: str, known: frozenset[str], stems: tuple[str, ...]) -> str:
+    """`key` with an attached proclitic removed when what remains is a word the rules know, else `key`."""
+    if key in known or not is_semitic(key):
+        return key
+    for proclitic in PROCLITICS:
+        rest = key[len(proclitic) :]
+        if key.startswith(proclitic) and len(rest) >= 2 and (rest in known or rest.startswith(stems)):
+            return rest
+    return key
