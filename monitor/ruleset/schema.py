@@ -71,6 +71,9 @@ class Context(Strict):
 
     require_any: list[Phrase] = []
     forbid_any: list[Phrase] = []
+    scope: Literal["sentence", "item"] = Field(
+        "sentence", description="where the words are looked for: the mention's sentence, or the whole item"
+    )
 
 
 # --- entities.yaml -------------------------------------------------------------------------------
@@ -88,6 +91,14 @@ class Entity(Strict):
     short_forms: list[Phrase] = Field([], description="case-sensitive forms, matched only as written")
     context: Context | None = None
     threshold: float | None = Field(None, ge=50, le=100)
+    ambiguous: list[Phrase] = Field(
+        [], description="aliases with everyday meanings ('health ministry'): they count only where "
+        "context.require_any is met (when this list is empty, require_any applies to every alias)"
+    )
+    others: list[Phrase] = Field(
+        [], description="names that contain an alias but mean someone or something else ('Charles Kushner', "
+        "'trump card'); when an item names one and never this entity unambiguously, its bare name is not counted"
+    )
 
 
 class EntitiesFile(Strict):
