@@ -145,8 +145,11 @@ class IssuesFile(Strict):
 
 
 class Scope(Strict):
-    require_any: list[Phrase] = []
-    exclude: list[Phrase] = []
+    require_any: list[Phrase] = Field([], description="one of these must be in the sentence (or `near`)")
+    exclude: list[Phrase] = Field([], description="none of these may be in the number's clause")
+    near: int | None = Field(
+        None, ge=1, description="require_any counts only within this many words of the number or its cue"
+    )
 
 
 class Baseline(Strict):
@@ -170,6 +173,12 @@ class Metric(Strict):
 class MetricsFile(Strict):
     version: Literal[1]
     metrics: list[Metric]
+    ignore: list[Phrase] = Field(
+        [], description="phrases that make the numbers of their segment no figure ('in the past 24 hours')"
+    )
+    earlier: list[Phrase] = Field(
+        [], description="phrases that, right before a number, mark an earlier or compared value ('up from')"
+    )
 
 
 # --- stances.yaml --------------------------------------------------------------------------------
