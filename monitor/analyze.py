@@ -30,16 +30,19 @@ class Analyzer:
         self.directions: dict[str, Direction] = {m.id: m.direction for m in rules.metrics.metrics}
         self.baselines = {m.id: m.baseline.value for m in rules.metrics.metrics if m.baseline}
 
-    def analyze(self, title: str, text: str, lang: str | None, published: date | None) -> Analysis:
+    def analyze(
+        self, title: str, text: str, lang: str | None, published: date | None, *, only_relevant: bool = True
+    ) -> Analysis:
         """What an item mentions and, when it belongs to the tracked story, the figures and positions it reports.
 
         Figures and positions of unrelated items (another ceasefire, another Kushner) are not looked for: they
-        would raise false alerts.
+        would raise false alerts. `only_relevant=False` looks for them anyway (to explain rules).
         """
         full = item_text(title, text)
         matches = self.matcher.find(full)
-        if not self.matcher.is_relevant(full, matches, published):
+        relevant = self.matcher.is_relevant(full, matches, published)
+        if not relevant and only_relevant:
             return Analysis(False, tuple(matches))
         figures = self.figures.find(full, lang, matches)
         positions = self.positions.find(full, matches)
-        return Analysis(True, tuple(matches), tuple(figures), tuple(positions))
+        return Analysis(relevant, tuple(matches), tuple(figures), tuple(positions))

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,7 +26,8 @@ from monitor.routing import routes_with_catch_all
 from monitor.ruleset.loader import load_rules
 from monitor.ruleset.schema import Ruleset
 from monitor.ruleset.specs import feed_specs, labels
-from monitor.store import db
+from monitor.store import db, detection, items, outbox
+from monitor.types import Analysis
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -205,7 +207,7 @@ def dry_run_command(obj: Context, file: Path, as_json: bool) -> None:
         if as_json:
             click.echo(json.dumps(line, ensure_ascii=False))
         else:
-            click.echo(describe_line(line))
+            click.echo(describe_line(line, analysis))
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
@@ -218,12 +220,156 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                     raise MonitorError(f"{path}:{number}: not valid JSON: {exc.msg}") from None
 
 
-def describe_line(line: dict[str, Any]) -> str:
+def describe_line(line: dict[str, Any], analysis: Analysis) -> str:
+    """The readable dry-run report: per item what matched and why, then the alerts it raises."""
     if "alert" in line:
         subject = line.get("metric") or f"{line.get('actor')} on {line.get('issue')}"
         return f"  ALERT {line['alert']}: {subject}: {line['old']} -> {line['new']}"
-    figures = ", ".join(f"{f['metric']}={f['value']:g}" for f in line["figures"])
-    positions = ", ".join(f"{p['actor']} {p['stance']} {p['issue']}" for p in line["positions"])
-    return (f"{line['id']}: {'relevant' if line['relevant'] else 'not relevant'}\n"
-            f"  entities: {', '.join(line['entities']) or '-'}\n  issues: {', '.join(line['issues']) or '-'}\n"
+    return f"{line['id']}: {'relevant' if line['relevant'] else 'not relevant'}\n" + describe_analysis(analysis)
+
+
+def describe_analysis(analysis: Analysis) -> str:
+    def matched(kind: str) -> str:
+        found = [m for m in analysis.matches if m.kind == kind]
+        return ", ".join(f"{m.id} ({m.text!r} {m.score:.0f})" for m in found) or "-"
+
+    figures = "".join(f"\n    {f.metric} = {f.value:g} ({f.qualifier}, {f.as_written!r}) in: {f.sentence}"
+                      for f in analysis.figures)
+    positions = "".join(f"\n    {p.actor} {p.stance} {p.issue} (cue {p.cue!r}) in: {p.sentence}"
+                        for p in analysis.positions)
+    return (f"  entities: {matched('entity')}\n  issues: {matched('issue')}\n"
             f"  figures: {figures or '-'}\n  positions: {positions or '-'}")
+
+
+@main.group(invoke_without_command=True)
+@click.option("--status", type=click.Choice(["pending", "sending", "sent", "failed"]), help="Only these alerts.")
+@click.option("--limit", default=50, show_default=True, help="How many of the newest alerts to show.")
+@click.pass_context
+@handle_errors
+def alerts(ctx: click.Context, status: str | None, limit: int) -> None:
+    """List alerts in the outbox (newest first): status, attempts, route and last error."""
+    if ctx.invoked_subcommand:
+        return
+    obj: Context = ctx.obj
+    with obj.engine().connect() as conn:
+        rows = outbox.list_alerts(conn, status, limit)
+    click.echo(f"{'id':>5} {'status':<8} {'tries':>5} {'route':<12} {'created':<16} title / error")
+    for row in rows:
+        click.echo(f"{row['id']:>5} {row['status']:<8} {row['attempts']:>5} {row['route_id'][:12]:<12} "
+                   f"{row['created_at']:%Y-%m-%d %H:%M} {row['title']}")
+        if row["last_error"] and row["status"] != "sent":
+            click.echo(f"{'':>37}last error: {row['last_error']}")
+    if not rows:
+        click.echo("no alerts")
+
+
+@alerts.command("retry")
+@click.argument("alert_ids", nargs=-1, type=int)
+@click.pass_obj
+@handle_errors
+def alerts_retry(obj: Context, alert_ids: tuple[int, ...]) -> None:
+    """Queue failed alerts (all, or the ALERT_IDS given) for delivery again, then deliver what is due."""
+    rules = obj.rules()
+    engine = obj.engine()
+    with engine.begin() as conn:
+        count = outbox.retry_failed(conn, utcnow(), alert_ids)
+    click.echo(f"{count} failed alert(s) queued again")
+    report = obj.alerter(rules, engine).deliver_due()
+    click.echo(f"alerts: {report.sent} sent, {report.retrying} to retry, {report.failed} failed")
+
+
+@main.command("notify-test")
+@click.argument("route", required=False)
+@click.pass_obj
+@handle_errors
+def notify_test(obj: Context, route: str | None) -> None:
+    """Send a test message to every target of ROUTE (default: all routes, MONITOR_NOTIFY included) and say
+    whether each worked. Exit status 1 if any target failed."""
+    rules = obj.rules()
+    routes = routes_with_catch_all(rules.alerts, obj.settings.notify_urls)
+    chosen = [r for r in routes if route in (None, r.id)]
+    if not chosen:
+        known = ", ".join(r.id for r in routes) or "none configured"
+        raise MonitorError(f"no route {route!r} (routes: {known})" if route else "no alert routes configured "
+                           "(add routes to alerts.yaml or set MONITOR_NOTIFY)")
+    notifier = Notifier(chosen)
+    failures = 0
+    for (route_id, number), target in notifier.targets.items():
+        error = notifier.send(route_id, number, "monitor test message",
+                              f"This is a test of alert route '{route_id}' from monitor {__version__}.")
+        failures += error is not None
+        click.echo(f"{'ok    ' if error is None else 'FAILED'} {route_id} #{number + 1} {target.shown}"
+                   + (f": {error}" if error else ""))
+    if failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("text")
+@click.option("--lang", help="Language of the text (ISO code), for reading numbers, e.g. es, de, fr.")
+@click.pass_obj
+@handle_errors
+def explain(obj: Context, text: str, lang: str | None) -> None:
+    """Show what the rules find in TEXT: entities and issues (matched text and score), whether it is
+    relevant, and the figures and positions it reports. For debugging rules."""
+    analysis = Analyzer(obj.rules()).analyze("", text, lang, None, only_relevant=False)
+    click.echo(f"relevant: {'yes' if analysis.relevant else 'no (no alerts would be raised)'}")
+    click.echo(describe_analysis(analysis))
+
+
+@main.command()
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only items published on or after this date.")
+@click.option("--json", "as_json", is_flag=True, help="Dry-run JSON lines instead of a report.")
+@click.pass_obj
+@handle_errors
+def replay(obj: Context, since: datetime | None, as_json: bool) -> None:
+    """Re-run the current rules over the items already stored, from the rules' baselines, and show the
+    changes and alerts they would produce. Sends nothing and changes nothing: for backtesting a rules edit."""
+    from monitor.dryrun import dry_run
+
+    with obj.engine().connect() as conn:
+        rows = items.stored_items(conn, since.replace(tzinfo=UTC) if since else None)
+    records = ({"id": r["key"], "date": (r["published"] or r["first_seen_at"]).date().isoformat(),
+                "title": r["title"], "summary": r["text"], "lang": r["lang"]} for r in rows)
+    alerts_seen = 0
+    for line, analysis in dry_run(Analyzer(obj.rules()), records):
+        if as_json:
+            click.echo(json.dumps(line, ensure_ascii=False))
+        elif "alert" in line:
+            alerts_seen += 1
+            click.echo(f"{line['id']}\n{describe_line(line, analysis)}")
+    if not as_json:
+        click.echo(f"{len(rows)} stored items replayed, {alerts_seen} alerts would be sent")
+
+
+@main.command()
+@click.argument("metric")
+@click.pass_obj
+@handle_errors
+def history(obj: Context, metric: str) -> None:
+    """The stored reports of METRIC (a metric id from metrics.yaml), oldest first; stale reports (below the
+    highest value of a cumulative metric) are marked."""
+    with obj.engine().connect() as conn:
+        rows = detection.figure_history(conn, metric)
+    click.echo(f"{'observed':<17} {'value':>12} {'qualifier':<10} {'':<5} source")
+    for row in rows:
+        click.echo(f"{row['observed_at']:%Y-%m-%d %H:%M} {row['value']:>12,g} {row['qualifier'] or '':<10} "
+                   f"{'stale' if row['stale'] else '':<5} {row['link'] or row['title']}")
+    if not rows:
+        click.echo(f"no reports of {metric!r} stored")
+
+
+@main.command()
+@click.argument("actor", required=False)
+@click.pass_obj
+@handle_errors
+def positions(obj: Context, actor: str | None) -> None:
+    """The stored positions of ACTOR (an entity id; default: every actor) on each issue, oldest first."""
+    with obj.engine().connect() as conn:
+        rows = detection.position_history(conn, actor)
+    click.echo(f"{'observed':<17} {'actor/issue':<32} {'stance':<10} source")
+    for row in rows:
+        click.echo(f"{row['observed_at']:%Y-%m-%d %H:%M} {row['subject'][:32]:<32} {row['stance']:<10} "
+                   f"{row['link'] or row['title']}")
+    if not rows:
+        click.echo("no positions stored" + (f" for {actor!r}" if actor else ""))

@@ -77,3 +77,11 @@ def mark_analyzed(conn: Connection, item_id: int, content_hash: str) -> None:
 
 def count_items(conn: Connection) -> int:
     return conn.execute(sa.select(sa.func.count()).select_from(items)).scalar_one()
+
+
+def stored_items(conn: Connection, since: datetime | None = None) -> list[sa.RowMapping]:
+    """Stored items in the order they were first seen (optionally only those published since a time)."""
+    query = sa.select(items).order_by(items.c.first_seen_at, items.c.id)
+    if since is not None:
+        query = query.where(sa.func.coalesce(items.c.published, items.c.first_seen_at) >= since)
+    return list(conn.execute(query).mappings())
