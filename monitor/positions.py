@@ -37,6 +37,8 @@ _HEADLINE_LEAD_WORDS = 6
 # "Hamas's exiled Gaza chief Khalil Al-Hayya": at most this many words between organisation and person.
 _TITLE_GAP_WORDS = 6
 _NOT_IN_A_TITLE_GAP = re.compile(r"[,;:()\"“”«»]")
+# "opposes letting Turkish forces into Gaza as part of the Stabilization Force": objects are seldom longer.
+_OBJECT_WORDS = 10
 # Negations, prepositions and reversals are looked for only this far back, which keeps the search cheap.
 _LOOKBACK_CHARS = 48
 
@@ -166,13 +168,11 @@ class PositionFinder:
         speech = self._speech(sentence, cue.start)
         if speech is None:
             return _NOBODY if cue.role == "obligation" else self._subject(sentence, clause.start, cue.start, topic)
-        speaker = self._subject(sentence, sentence.clause_at(speech[0]).start, speech[0], topic)
-        content = self._subject(sentence, self._after_addressee(sentence, speech), cue.start, speaker.ids or topic)
+        speaker = self._subject(sentence, sentence.clause_at(speech[0]).start, speech[0], topic, nearest=True)
         if cue.role == "obligation":
             return _Actor(speaker.ids, speech[1])
-        if speaker.ids and set(speaker.ids) != set(content.ids):
-            return _NOBODY
-        return content
+        content = self._subject(sentence, self._after_addressee(sentence, speech), cue.start, speaker.ids or topic)
+        return _Actor(speaker.ids, content.end) if speaker.ids else content
 
     def _agent(self, sentence: _Sentence, cue: _Cue) -> _Phrase | None:
         """The actor of a passive cue: "a plan rejected by Hamas"."""
@@ -187,7 +187,7 @@ class PositionFinder:
         verbs = [(m.start(), m.end()) for m in self._words.speech.finditer(sentence.text, start, before)]
         colon = sentence.text.find(":", start, before)
         short_lead = len(sentence.text[start:colon].split()) <= _HEADLINE_LEAD_WORDS
-        if colon >= 0 and short_lead and self._nearest(sentence, start, colon):
+        if colon >= 0 and short_lead and self._has_actor(sentence, start, colon):
             verbs.append((colon, colon + 1))
         return max(verbs, default=None)
 
@@ -198,20 +198,22 @@ class PositionFinder:
         nearby = [p for p in sentence.actors_in(speech[1], sentence.span.end) if p.start - speech[1] <= 5]
         return nearby[0].end if nearby else speech[1]
 
-    def _subject(self, sentence: _Sentence, start: int, end: int, topic: tuple[str, ...]) -> _Actor:
-        """The nearest actor in [start, end), or the topic when the words there continue it."""
+    def _subject(
+        self, sentence: _Sentence, start: int, end: int, topic: tuple[str, ...], nearest: bool = False
+    ) -> _Actor:
+        """The first (or nearest) actor in [start, end), or the topic when the words there continue it."""
         if self._words.pronoun_first.match(sentence.text, start, end):
             return _Actor(self._first_subject(sentence, start) or topic, start)
-        nearest = self._nearest(sentence, start, end)
-        if nearest is not None:
-            return _Actor(nearest.ids, nearest.end)
+        subjects = [p for p in sentence.actors_in(start, end) if not self._is_object(sentence, p)]
+        if subjects:
+            chosen = subjects[-1] if nearest else subjects[0]
+            return _Actor(chosen.ids, chosen.end)
         if start > sentence.span.start:  # a later clause shares the sentence's subject
             return _Actor(self._first_subject(sentence, start) or topic, start)
         return _Actor((), start)
 
-    def _nearest(self, sentence: _Sentence, start: int, end: int) -> _Phrase | None:
-        candidates = sentence.actors_in(start, end)
-        return next((p for p in candidates if not self._is_object(sentence, p)), None)
+    def _has_actor(self, sentence: _Sentence, start: int, end: int) -> bool:
+        return any(not self._is_object(sentence, p) for p in sentence.actors_in(start, end))
 
     def _first_subject(self, sentence: _Sentence, end: int) -> tuple[str, ...]:
         candidates = sentence.actors_in(sentence.span.start, end)
@@ -229,13 +231,15 @@ class PositionFinder:
         listed = sentence.text.startswith(":", clause.end - 1)
         end = _next_clause_end(sentence, clause) if listed else clause.end
         following = [m for m in sentence.issues if cue.end <= m.start and m.end <= end]
+        if not listed:  # an object is near its verb: further on, an issue belongs to another verb
+            following = [m for m in following if len(sentence.text[cue.end : m.start].split()) <= _OBJECT_WORDS]
         if cue.role == "connective":
             return preceding[-1:]
         if listed and following:
             return following
         if cue.role == "obligation":
             return (preceding[-1:] + following[:1])[:1]
-        return (following[:1] + preceding[-1:])[:1]
+        return following[:1]
 
     def _stance(self, sentence: _Sentence, clause: Span, cue: _Cue, issue: Match) -> str | None:
         stance: str | None = cue.stance
