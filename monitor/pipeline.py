@@ -20,7 +20,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.engine import Connection, Engine
 
@@ -125,9 +125,11 @@ class Pipeline:
         return self._report(spec, result, started, saved.new, saved.updated, saved.unchanged, events, next_poll=next_poll)
 
     def _detect(self, conn: Connection, spec: FeedSpec, entries: list[tuple[int, Item]]) -> int:
-        """Analyse new and changed items in feed order; store what they report and the changes it makes."""
+        """Analyse new and changed items oldest first (feeds list the newest first), so that changes read
+        from the older report to the newer; store what they report and the changes it makes."""
         if not entries:
             return 0
+        entries = sorted(entries, key=lambda pair: pair[1].published or datetime.max.replace(tzinfo=UTC))
         detection.lock_detection(conn)
         history = detection.load_history(conn, self.analyzer.baselines)
         count = 0
