@@ -80,6 +80,7 @@ class _Sentence:
 class _Actor:
     ids: tuple[str, ...]
     end: int  # where the actor's words end: an issue before the cue is looked for after it
+    passive: bool = False  # "was rejected by Hamas": the issue is the subject, before the cue
 
 
 _NOBODY = _Actor((), 0)
@@ -130,7 +131,7 @@ class PositionFinder:
             return []
         line = sentence.text[sentence.span.start : sentence.span.end]
         positions = []
-        for issue in self._issues(sentence, clause, cue, actor.end):
+        for issue in self._issues(sentence, clause, cue, actor):
             stance = self._stance(sentence, clause, cue, issue)
             if stance is not None:
                 positions += [Position(a, issue.id, stance, POLARITY[stance], line, cue.text) for a in actor.ids]
@@ -164,7 +165,7 @@ class PositionFinder:
     def _actor(self, sentence: _Sentence, clause: Span, cue: _Cue, topic: tuple[str, ...]) -> _Actor:
         agent = self._agent(sentence, cue)
         if agent is not None:
-            return _Actor(agent.ids, clause.start)
+            return _Actor(agent.ids, clause.start, passive=True)
         speech = self._speech(sentence, cue.start)
         if speech is None:
             return _NOBODY if cue.role == "obligation" else self._subject(sentence, clause.start, cue.start, topic)
@@ -172,6 +173,8 @@ class PositionFinder:
         if cue.role == "obligation":
             return _Actor(speaker.ids, speech[1])
         content = self._subject(sentence, self._after_addressee(sentence, speech), cue.start, speaker.ids or topic)
+        if speaker.ids and content.ids and set(content.ids) != set(speaker.ids):
+            return _NOBODY  # "X said Y rejected ...": ascribed to Y in passing, and not X's own stance
         return _Actor(speaker.ids, content.end) if speaker.ids else content
 
     def _agent(self, sentence: _Sentence, cue: _Cue) -> _Phrase | None:
@@ -225,15 +228,15 @@ class PositionFinder:
 
     # --- issue and stance ------------------------------------------------------------------------
 
-    def _issues(self, sentence: _Sentence, clause: Span, cue: _Cue, actor_end: int) -> list[Match]:
-        lower = {"connective": clause.start, "obligation": actor_end}.get(cue.role, max(actor_end, clause.start))
+    def _issues(self, sentence: _Sentence, clause: Span, cue: _Cue, actor: _Actor) -> list[Match]:
+        lower = {"connective": clause.start, "obligation": actor.end}.get(cue.role, max(actor.end, clause.start))
         preceding = [m for m in sentence.issues if lower <= m.start and m.end <= cue.start]
         listed = sentence.text.startswith(":", clause.end - 1)
         end = _next_clause_end(sentence, clause) if listed else clause.end
         following = [m for m in sentence.issues if cue.end <= m.start and m.end <= end]
         if not listed:  # an object is near its verb: further on, an issue belongs to another verb
             following = [m for m in following if len(sentence.text[cue.end : m.start].split()) <= _OBJECT_WORDS]
-        if cue.role == "connective":
+        if cue.role == "connective" or actor.passive:
             return preceding[-1:]
         if listed and following:
             return following

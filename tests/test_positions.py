@@ -1,0 +1,211 @@
+"""Position extraction, specified by tables of real-world phrasings run through the seed rules/stances.yaml.
+
+The entity and issue matches that PositionFinder receives are written out here (MENTIONS), so that each
+case shows exactly what the finder starts from.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from _pytest.mark import ParameterSet
+
+from monitor.positions import PositionFinder
+from monitor.ruleset.schema import StancesFile
+from monitor.types import Match
+
+SEED_STANCES = Path(__file__).parent.parent / "rules" / "stances.yaml"
+
+# What the matcher would report: surface form -> (kind, id).
+MENTIONS: dict[str, tuple[str, str]] = {
+    "Hamas": ("entity", "hamas"), "Le Hamas": ("entity", "hamas"), "ХАМАС": ("entity", "hamas"),
+    "حماس": ("entity", "hamas"), "Hamás": ("entity", "hamas"),
+    "Netanyahu": ("entity", "netanyahu"), "Benjamin Netanyahu": ("entity", "netanyahu"),
+    "Israel": ("entity", "israel"), "Israeli": ("entity", "israel"), "Trump": ("entity", "trump"),
+    "Fawzi Barhoum": ("entity", "barhoum"), "Guterres": ("entity", "guterres"), "Egypt": ("entity", "egypt"),
+    "Qatar": ("entity", "qatar"), "Turkish": ("entity", "turkey"), "US": ("entity", "united_states"),
+    "disarm": ("issue", "disarmament"), "disarmament": ("issue", "disarmament"), "weapons": ("issue", "disarmament"),
+    "désarmement": ("issue", "disarmament"), "разоружения": ("issue", "disarmament"),
+    "نزع السلاح": ("issue", "disarmament"),
+    "famine": ("issue", "famine"), "ceasefire": ("issue", "ceasefire"), "truce": ("issue", "ceasefire"),
+    "the war will end": ("issue", "ceasefire"), "alto el fuego": ("issue", "ceasefire"),
+    "Rafah crossing": ("issue", "humanitarian_aid"), "aid": ("issue", "humanitarian_aid"),
+    "stabilization force": ("issue", "governance"), "Palestinian state": ("issue", "governance"),
+    "hostages": ("issue", "hostage_exchange"), "otages": ("issue", "hostage_exchange"),
+    "hostage": ("issue", "hostage_exchange"), "retirada": ("issue", "withdrawal"),
+}
+_MENTION = re.compile("|".join(rf"(?<!\w){re.escape(m)}(?!\w)" for m in sorted(MENTIONS, key=len, reverse=True)))
+
+
+def mentions(text: str) -> list[Match]:
+    found = []
+    for hit in _MENTION.finditer(text):
+        kind, id_ = MENTIONS[hit.group(0)]
+        found.append(Match(kind, id_, hit.group(0), hit.start(), hit.end(), 100.0))  # type: ignore[arg-type]
+    return found
+
+
+@pytest.fixture(scope="module")
+def finder() -> PositionFinder:
+    return PositionFinder.from_rules(StancesFile.model_validate(yaml.safe_load(SEED_STANCES.read_text())))
+
+
+Expected = set[tuple[str, str, str]]
+Case = tuple[str, str, Expected]  # (id, text, expected positions as (actor, issue, stance))
+
+
+def cases(table: list[Case]) -> list[ParameterSet]:
+    return [pytest.param(text, expected, id=case_id) for case_id, text, expected in table]
+
+
+def check(finder: PositionFinder, text: str, expected: Expected) -> None:
+    assert {(p.actor, p.issue, p.stance) for p in finder.find(text, mentions(text))} == expected
+
+
+SUBJECT_VERB_OBJECT: list[Case] = [
+    ("rejects", "Hamas rejected any plan to disarm.", {("hamas", "disarmament", "rejects")}),
+    ("denies", "Netanyahu has repeatedly denied that famine exists.", {("netanyahu", "famine", "denies")}),
+    ("supports", "Guterres welcomed the agreement on a ceasefire.", {("guterres", "ceasefire", "supports")}),
+    ("demands", "Egypt insists on two-way traffic at the Rafah crossing.",
+     {("egypt", "humanitarian_aid", "demands")}),
+    ("rules out", "Netanyahu rules out Turkish troops in the stabilization force.",
+     {("netanyahu", "governance", "rejects")}),
+    ("subject, not the object before the cue",
+     "Benjamin Netanyahu firmly opposes letting Turkish forces into the stabilization force.",
+     {("netanyahu", "governance", "opposes")}),
+    ("prepositional object is not the subject", "Talks with Hamas rejected nothing about the truce.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), cases(SUBJECT_VERB_OBJECT))
+def test_actor_cue_and_issue_in_a_clause_make_a_position(finder: PositionFinder, text: str, expected: Expected) -> None:
+    check(finder, text, expected)
+
+
+WHO_ACTS: list[Case] = [
+    ("title joins organisation to person", "Hamas official Fawzi Barhoum called for a permanent ceasefire.",
+     {("barhoum", "ceasefire", "demands")}),
+    ("passive agent", "The plan to disarm was rejected by Hamas.", {("hamas", "disarmament", "rejects")}),
+    ("coordinated actors", "Egypt and Qatar welcomed the truce.",
+     {("egypt", "ceasefire", "supports"), ("qatar", "ceasefire", "supports")}),
+    ("object of the cue does not act", "Guterres urged Israel to allow aid into Gaza.",
+     {("guterres", "humanitarian_aid", "demands")}),
+    ("pronoun continues the subject", "Netanyahu spoke on Sunday. He rejected a Palestinian state.",
+     {("netanyahu", "governance", "rejects")}),
+    ("compound adjective is no actor", "The US-backed plan calls for disarmament.", set()),
+    ("relative clause is background", "Hamas, which has resisted disarmament, freed two hostages.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), cases(WHO_ACTS))
+def test_the_actor_is_the_one_who_takes_the_stance(finder: PositionFinder, text: str, expected: Expected) -> None:
+    check(finder, text, expected)
+
+
+NEGATION: list[Case] = [
+    ("did not reject cancels", "Hamas did not reject the plan to disarm.", set()),
+    ("did not deny cancels", "Netanyahu did not deny that famine exists.", set()),
+    ("refused to accept flips", "Israel refused to accept the truce.", {("israel", "ceasefire", "rejects")}),
+    ("will not support flips", "Trump will not support a Palestinian state.", {("trump", "governance", "opposes")}),
+    ("contracted negation", "Israel won't accept Turkish troops in the stabilization force.",
+     {("israel", "governance", "rejects")}),
+    ("negation too far back", "Hamas did not say much but agreed to the truce.", {("hamas", "ceasefire", "accepts")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), cases(NEGATION))
+def test_negation_flips_for_stances_and_cancels_others(finder: PositionFinder, text: str, expected: Expected) -> None:
+    check(finder, text, expected)
+
+
+REPORTED_SPEECH: list[Case] = [
+    ("another tracked speaker: ascribed", "Netanyahu said Hamas rejects the plan to disarm.", set()),
+    ("untracked speaker: the subject's", "A Western diplomat said Hamas rejects the plan to disarm.",
+     {("hamas", "disarmament", "rejects")}),
+    ("speaker about itself", "Hamas said it rejects any disarmament.", {("hamas", "disarmament", "rejects")}),
+    ("speaker's own subject", "Hamas said Hamas would never accept disarmament.",
+     {("hamas", "disarmament", "rejects")}),
+    ("addressee is not the subject", "Netanyahu told Israel's Channel 14 that he opposes a Palestinian state.",
+     {("netanyahu", "governance", "opposes")}),
+    ("obligation is the speaker's demand", "Trump warned Hamas it must disarm.",
+     {("trump", "disarmament", "demands")}),
+    ("headline colon names the speaker", "Trump at Davos: Hamas must give up its weapons.",
+     {("trump", "disarmament", "demands")}),
+    ("obligation without a speaker", "Hamas must disarm.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), cases(REPORTED_SPEECH))
+def test_reported_speech_counts_for_the_speaker(finder: PositionFinder, text: str, expected: Expected) -> None:
+    check(finder, text, expected)
+
+
+CONDITIONS: list[Case] = [
+    ("only when", "Netanyahu: the war will end only when Hamas is disarmed.",
+     {("netanyahu", "ceasefire", "conditions")}),
+    ("only as part of", "Hamas would disarm only as part of a process leading to a Palestinian state.",
+     {("hamas", "disarmament", "conditions")}),
+    ("until: the main clause's issue", "Israel will keep the Rafah crossing shut until every hostage is returned.",
+     {("israel", "humanitarian_aid", "conditions")}),
+    ("open to", "Hamas is open to storing its weapons.", {("hamas", "disarmament", "conditions")}),
+    ("must start with", "Hamas said any arrangement must start with a complete halt to the truce breaches.",
+     {("hamas", "ceasefire", "conditions")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), cases(CONDITIONS))
+def test_conditional_stances(finder: PositionFinder, text: str, expected: Expected) -> None:
+    check(finder, text, expected)
+
+
+NO_POSITION: list[Case] = [
+    ("cue without an issue", "Hamas rejected the accusation.", set()),
+    ("issue without a cue", "Hamas and Israel discussed the truce.", set()),
+    ("issue belongs to a later verb",
+     "Hamas denied involvement in the gun attack and then delayed a planned handover of another hostage.", set()),
+    ("issue before a plain cue belongs to an earlier verb", "Guterres praised the truce and welcomed the news.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), cases(NO_POSITION))
+def test_no_position_without_actor_cue_and_issue(finder: PositionFinder, text: str, expected: Expected) -> None:
+    check(finder, text, expected)
+
+
+def test_a_reversal_next_to_the_issue_flips_the_stance(finder: PositionFinder) -> None:
+    check(finder, "Qatar condemned Israel's 'continued violation' of the truce.", {("qatar", "ceasefire", "supports")})
+
+
+def test_a_list_after_a_colon_gives_every_issue(finder: PositionFinder) -> None:
+    text = "Fawzi Barhoum set out his priorities: a permanent ceasefire, unrestricted aid and hostages freed."
+    expected = {("barhoum", i, "demands") for i in ("ceasefire", "humanitarian_aid", "hostage_exchange")}
+    check(finder, text, expected)
+
+
+OTHER_LANGUAGES: list[Case] = [
+    ("fr", "Le Hamas rejette tout désarmement.", {("hamas", "disarmament", "rejects")}),
+    ("fr pronoun after colon", "Le Hamas a répondu au plan : il accepte de rendre tous les otages.",
+     {("hamas", "hostage_exchange", "accepts")}),
+    ("fr negation", "Le Hamas n'accepte pas le désarmement.", {("hamas", "disarmament", "rejects")}),
+    ("es", "Israel rechaza la retirada de Gaza.", {("israel", "withdrawal", "rejects")}),
+    ("es", "Hamás apoya el alto el fuego.", {("hamas", "ceasefire", "supports")}),
+    ("ru", "ХАМАС отверг план разоружения.", {("hamas", "disarmament", "rejects")}),
+    ("ar", "حماس ترفض نزع السلاح", {("hamas", "disarmament", "rejects")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), cases(OTHER_LANGUAGES))
+def test_cues_in_the_languages_of_the_feeds(finder: PositionFinder, text: str, expected: Expected) -> None:
+    check(finder, text, expected)
+
+
+def test_a_position_carries_polarity_sentence_and_cue(finder: PositionFinder) -> None:
+    text = "Talks resumed. Hamas rejected any plan to disarm."
+    [position] = finder.find(text, mentions(text))
+    assert (position.polarity, position.sentence, position.cue) == (
+        "against", "Hamas rejected any plan to disarm.", "rejected"
+    )
