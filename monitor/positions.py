@@ -6,9 +6,10 @@ For every stance cue of rules/stances.yaml in a sentence:
   organisation to the person named after it ("Hamas official Fawzi Barhoum" is Barhoum), a conjunction
   makes several actors ("Egypt and Qatar signed"), a passive agent wins ("rejected by Hamas"), and a clause
   that starts with a pronoun, or has no entity of its own, continues the last subject seen;
-- reported speech belongs to the speaker: in "X said Y rejected ..." the stance is Y's when X is not
-  tracked (a newspaper, an unnamed official) or is Y, and nobody's when X is another tracked entity (a
-  stance ascribed in passing). An obligation ("Y must disarm") is always the speaker's demand, never Y's;
+- reported speech counts for the speaker: in "X said Y rejected ..." the stance is X's when X is tracked
+  (an official speaking for their side: "Netanyahu said Israel will not accept ..."), and Y's only when
+  the speaker is not tracked (a newspaper, an unnamed official). An obligation ("Y must disarm") is always
+  the speaker's demand, never Y's;
 - the issue is the nearest issue after the cue in its clause (every issue of a list after a colon),
   else before it; for a connective ("only if", "until") it is the issue of the main clause, before it;
 - a negation just before the cue flips a "for" stance ("refused to accept" rejects) and cancels the
@@ -173,8 +174,6 @@ class PositionFinder:
         if cue.role == "obligation":
             return _Actor(speaker.ids, speech[1])
         content = self._subject(sentence, self._after_addressee(sentence, speech), cue.start, speaker.ids or topic)
-        if speaker.ids and content.ids and set(content.ids) != set(speaker.ids):
-            return _NOBODY  # "X said Y rejected ...": ascribed to Y in passing, and not X's own stance
         return _Actor(speaker.ids, content.end) if speaker.ids else content
 
     def _agent(self, sentence: _Sentence, cue: _Cue) -> _Phrase | None:

@@ -122,7 +122,10 @@ def test_negation_flips_for_stances_and_cancels_others(finder: PositionFinder, t
 
 
 REPORTED_SPEECH: list[Case] = [
-    ("another tracked speaker: ascribed", "Netanyahu said Hamas rejects the plan to disarm.", set()),
+    ("tracked speaker owns it", "Netanyahu said Israel will not accept a Palestinian state.",
+     {("netanyahu", "governance", "rejects")}),
+    ("tracked speaker, not the one quoted about", "Netanyahu said Hamas rejects the plan to disarm.",
+     {("netanyahu", "disarmament", "rejects")}),
     ("untracked speaker: the subject's", "A Western diplomat said Hamas rejects the plan to disarm.",
      {("hamas", "disarmament", "rejects")}),
     ("speaker about itself", "Hamas said it rejects any disarmament.", {("hamas", "disarmament", "rejects")}),
