@@ -18,7 +18,7 @@ from functools import lru_cache
 from monitor.numbers import FIGURE_KINDS, NumberPhrase, find_numbers
 from monitor.phrases import phrase_pattern
 from monitor.ruleset.schema import Metric, MetricsFile
-from monitor.sentences import Span, clauses, sentences
+from monitor.sentences import Span, sentences
 from monitor.types import Figure, Match
 
 _WORD = re.compile(r"\w+")
@@ -28,10 +28,11 @@ _SEGMENT_BREAK = re.compile(r"[,;:()]\s|\s[—–-]\s|\s(?:and|but|while|y|pero|
 _NEVER = re.compile(r"(?!x)x")
 _MAX_WORDS = 16  # a cue farther than this from a number does not explain it
 _UNASSIGNED = 100.0  # the cost of leaving a number without a metric: any assignment is cheaper
+_MISFIT = 2.5  # extra cost of a cue whose metrics do not fit the number (see `_options`)
 
 
 def compile_phrases(phrases: Sequence[str]) -> re.Pattern[str]:
-    """One pattern for rules phrases; a lone `*` between words stands for up to four words in between."""
+    """One pattern for rules phrases; a lone `*` between words stands for up to three words in between."""
     if not phrases:
         return _NEVER
     ordered = sorted(set(phrases), key=len, reverse=True)
@@ -40,7 +41,7 @@ def compile_phrases(phrases: Sequence[str]) -> re.Pattern[str]:
 
 def _gapped(phrase: str) -> str:
     parts = [part.strip() for part in phrase.split(" * ")]
-    return r"(?:\W+\w+){0,4}?\W+".join(phrase_pattern(part) for part in parts)
+    return r"(?:\W+\w+){0,3}?\W+".join(phrase_pattern(part) for part in parts)
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,10 @@ class ScopeRule:
         low, high = metric.min_value, metric.max_value
         return (low is None or number.value >= low) and (high is None or number.value <= high)
 
-    def holds(self, text: str, sentence: Span, clause: Span, pair: tuple[int, int]) -> bool:
+    def holds(self, text: str, sentence: Span, reach: Span, pair: tuple[int, int]) -> bool:
         """Whether the scope holds for a number and its cue (`pair`, the span that covers both): a required
-        phrase in the sentence (or within `scope.near` words), no excluded phrase in the number's clause."""
-        if self.exclude.search(text, clause.start, clause.end):
+        phrase in the sentence (or within `scope.near` words), no excluded phrase in the number's reach."""
+        if self.exclude.search(text, reach.start, reach.end):
             return False
         if self.require is None:
             return True
@@ -126,66 +127,83 @@ class FigureFinder:
             inside = [n for n in numbers if sentence.start <= n.start < sentence.end]
             for figure in self._in_sentence(text, sentence, inside):
                 figures.setdefault((figure.metric, figure.value), figure)
-        return sorted(figures.values(), key=lambda f: f.start)
+        found = list(figures.values())
+        return sorted((f for f in found if not any(_rounds(f, other) for other in found)), key=lambda f: f.start)
 
     def _in_sentence(self, text: str, sentence: Span, numbers: list[NumberPhrase]) -> list[Figure]:
         starts = {n.start for n in numbers}
-        numbers = [n for n in numbers if not self._ignored(text, sentence, n, starts)]
-        if not numbers:
+        reaches = [_reach(text, sentence, n.start, starts) for n in numbers]
+        kept = [(n, r) for n, r in zip(numbers, reaches, strict=True) if not self._ignored(text, sentence, n, r)]
+        if not kept:
             return []
         cues = [
             _Cue(m.start(), m.end(), self.cue_metrics[m.lastgroup or ""])
             for m in self.cues.finditer(text, sentence.start, sentence.end)
         ]
-        options = [self._options(text, sentence, number, cues, numbers) for number in numbers]
+        numbers = [n for n, _ in kept]
+        options = [self._options(text, sentence, n, reach, cues, numbers) for n, reach in kept]
         chosen = _assign(options)
-        return [self._figure(text, sentence, numbers[i], metric) for i, metric in chosen.items()]
+        for i, (number, reach) in enumerate(kept):
+            if i not in chosen and reach.start < _segment(text, sentence, number.start).start:
+                self._share(text, sentence, kept, chosen, cues, i)
+        return [self._figure(sentence, numbers[i], metric) for i, (_, metric) in chosen.items() if metric is not None]
 
-    def _ignored(self, text: str, sentence: Span, number: NumberPhrase, starts: set[int]) -> bool:
-        """Numbers for a short period ("in the past 24 hours") or earlier values ("up from 53%") are not news.
+    def _share(
+        self,
+        text: str,
+        sentence: Span,
+        kept: list[tuple[NumberPhrase, Span]],
+        chosen: dict[int, tuple[int, int | None]],
+        cues: list[_Cue],
+        index: int,
+    ) -> None:
+        """An elliptic number, one that opens its segment without a cue of its own, shares the cue of the number
+        before it: "6,545 trucks offloaded in the same period, about 113 a day"."""
+        number, reach = kept[index]
+        before = [i for i in chosen if i < index and kept[i][0].start >= reach.start]
+        if before:
+            cue = chosen[before[-1]][0]
+            chosen[index] = (cue, self._metric(text, sentence, reach, number, cues[cue]))
 
-        A period phrase covers its segment and the segments that continue its enumeration ("17 bodies in
-        24 hours, three killed by fire and 14 retrieved from rubble"): those that start with a number.
-        """
-        if self.earlier.search(text, max(sentence.start, number.start - 40), number.start):
-            return True
-        segment = _segment(text, sentence, number.start)
-        while True:
-            if self.ignore.search(text, segment.start, segment.end):
-                return True
-            if segment.start <= sentence.start or segment.start not in starts:
-                return False
-            segment = _segment(text, sentence, segment.start - 2)
+    def _ignored(self, text: str, sentence: Span, number: NumberPhrase, reach: Span) -> bool:
+        """Numbers for a short period ("in the past 24 hours") or earlier values ("up from 53%") are not news."""
+        earlier = self.earlier.search(text, max(sentence.start, number.start - 40), number.start)
+        return earlier is not None or self.ignore.search(text, reach.start, reach.end) is not None
 
     def _options(
-        self, text: str, sentence: Span, number: NumberPhrase, cues: list[_Cue], numbers: list[NumberPhrase]
-    ) -> list[tuple[float, int, int]]:
-        """(cost, cue index, metric index) for every cue that can explain `number`."""
-        clause = next((c for c in clauses(sentence) if c.start <= number.start < c.end), sentence)
-        found = []
+        self,
+        text: str,
+        sentence: Span,
+        number: NumberPhrase,
+        reach: Span,
+        cues: list[_Cue],
+        numbers: list[NumberPhrase],
+    ) -> list[tuple[float, int, int | None]]:
+        """(cost, cue index, metric index) for every cue near `number`.
+
+        A cue whose metrics do not fit still explains the number (metric None): in "20 of the hostages are
+        alive and 26 dead", 26 counts the dead and must not take "alive" from 20.
+        """
+        found: list[tuple[float, int, int | None]] = []
         for index, cue in enumerate(cues):
             if cue.start < number.end and number.start < cue.end:
                 continue
             cost = _cost(text, number, cue, numbers)
-            if cost > _MAX_WORDS:
-                continue
-            metric = self._metric(text, sentence, clause, number, cue)
-            if metric is not None:
-                found.append((cost, index, metric))
+            if cost <= _MAX_WORDS:
+                metric = self._metric(text, sentence, reach, number, cue)
+                found.append((cost if metric is not None else cost + _MISFIT, index, metric))
         return found
 
-    def _metric(self, text: str, sentence: Span, clause: Span, number: NumberPhrase, cue: _Cue) -> int | None:
-        """The first metric of the cue whose scope holds here; one whose required phrase is there goes first."""
+    def _metric(self, text: str, sentence: Span, reach: Span, number: NumberPhrase, cue: _Cue) -> int | None:
+        """The first metric of the cue whose scope holds here; one with a required phrase there goes first."""
         pair = (min(number.start, cue.start), max(number.end, cue.end))
         fitting = [
-            m
-            for m in cue.metrics
-            if self.rules[m].admits(number) and self.rules[m].holds(text, sentence, clause, pair)
+            m for m in cue.metrics if self.rules[m].admits(number) and self.rules[m].holds(text, sentence, reach, pair)
         ]
         specific = [m for m in fitting if self.rules[m].require is not None]
         return (specific or fitting)[0] if fitting else None
 
-    def _figure(self, text: str, sentence: Span, number: NumberPhrase, metric: int) -> Figure:
+    def _figure(self, sentence: Span, number: NumberPhrase, metric: int) -> Figure:
         return Figure(
             self.rules[metric].metric.id,
             number.value,
@@ -197,12 +215,26 @@ class FigureFinder:
         )
 
 
+def _rounds(coarse: Figure, fine: Figure) -> bool:
+    """Whether `coarse` is `fine` rounded ("more than 600" beside 601, "70 ألفًا" beside 70,100): the same report at
+    a coarser grain, which one item gives in its headline and refines in its body."""
+    close = abs(coarse.value - fine.value) <= 0.05 * fine.value
+    return coarse.metric == fine.metric and close and _trailing_zeros(coarse.value) > _trailing_zeros(fine.value)
+
+
+def _trailing_zeros(value: float) -> int:
+    digits = str(int(value)) if value == int(value) else "1"
+    return len(digits) - len(digits.rstrip("0"))
+
+
 def _cost(text: str, number: NumberPhrase, cue: _Cue, numbers: list[NumberPhrase]) -> float:
-    """Words between number and cue, plus one per comma, three per clause break, two per number in between."""
+    """Words between number and cue, plus two per segment break (comma, "and"), one more per clause break and
+    two per number in between: a cue explains the number of its own segment first."""
     low, high = (number.end, cue.start) if number.end <= cue.start else (cue.end, number.start)
     gap = text[low:high]
     between = sum(1 for n in numbers if low <= n.start and n.end <= high)
-    return len(_WORD.findall(gap)) + gap.count(",") + 3 * len(_CLAUSE_BREAK.findall(gap)) + 2 * between
+    breaks = len(_SEGMENT_BREAK.findall(gap)) + gap.endswith(",")
+    return len(_WORD.findall(gap)) + 2 * breaks + len(_CLAUSE_BREAK.findall(gap)) + 2 * between
 
 
 def _widen(text: str, sentence: Span, pair: tuple[int, int], words: int) -> Span:
@@ -219,6 +251,18 @@ def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _WORD.finditer(text, start, end)]
 
 
+def _reach(text: str, sentence: Span, position: int, starts: set[int]) -> Span:
+    """The segment of the number at `position`, extended back over the segments whose enumeration it continues:
+    in "17 bodies in 24 hours, three killed by fire and 14 retrieved from rubble" the segments that start with
+    a number share the first one's period; in "would be freed within 72 hours, 2,000 prisoners released" its mood.
+    """
+    segment = _segment(text, sentence, position)
+    start = segment.start
+    while start > sentence.start and start in starts:
+        start = _segment(text, sentence, start - 2).start
+    return Span(text[start : segment.end], start, segment.end)
+
+
 def _segment(text: str, sentence: Span, position: int) -> Span:
     """The comma- or conjunction-delimited piece of the sentence around `position`."""
     start, end = sentence.start, sentence.end
@@ -231,16 +275,17 @@ def _segment(text: str, sentence: Span, position: int) -> Span:
     return Span(text[start:end], start, end)
 
 
-def _assign(options: list[list[tuple[float, int, int]]]) -> dict[int, int]:
-    """Number index -> metric index, using each cue at most once, at the least total cost."""
+def _assign(options: list[list[tuple[float, int, int | None]]]) -> dict[int, tuple[int, int | None]]:
+    """Number index -> (cue index, metric index or None: a cue of no metric that fits), each cue explaining at
+    most one number, at the least total cost."""
     best = _best(tuple(tuple(sorted(o)) for o in options), 0, frozenset())
-    return {i: metric for i, metric in best[1]}
+    return {index: (cue, metric) for index, cue, metric in best[1]}
 
 
 @lru_cache(maxsize=4096)
 def _best(
-    options: tuple[tuple[tuple[float, int, int], ...], ...], index: int, used: frozenset[int]
-) -> tuple[float, tuple[tuple[int, int], ...]]:
+    options: tuple[tuple[tuple[float, int, int | None], ...], ...], index: int, used: frozenset[int]
+) -> tuple[float, tuple[tuple[int, int, int | None], ...]]:
     if index == len(options):
         return 0.0, ()
     cost, chosen = _best(options, index + 1, used)
@@ -249,5 +294,5 @@ def _best(
         if cue not in used:
             rest_cost, rest = _best(options, index + 1, used | {cue})
             if option_cost + rest_cost < best[0]:
-                best = (option_cost + rest_cost, ((index, metric), *rest))
+                best = (option_cost + rest_cost, ((index, cue, metric), *rest))
     return best

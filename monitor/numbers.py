@@ -17,9 +17,7 @@ from typing import Literal
 from monitor import numwords as words
 from monitor.types import Qualifier
 
-Kind = Literal[
-    "count", "percent", "money", "year", "date", "time", "age", "ordinal", "label", "range", "multiple"
-]
+Kind = Literal["count", "percent", "money", "year", "date", "time", "age", "ordinal", "label", "range", "multiple"]
 FIGURE_KINDS: frozenset[str] = frozenset({"count", "percent"})
 
 
@@ -65,17 +63,17 @@ _PREVIOUS_WORD = re.compile(r"(\S+)\s*$")
 _ORDINAL_SUFFIX = re.compile(
     r"(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|esim[oa]|-[йяго]+|'?[iıuü]nc[iıuü])(?!\w)", re.IGNORECASE
 )
-_AGE_AFTER = re.compile(
-    r"[\s-]*(?:years?[\s-]old|year-old|-year-old|ans\b|años\b|anni\b|yaşında)", re.IGNORECASE
-)
+_AGE_AFTER = re.compile(r"[\s-]*(?:years?[\s-]old|year-old|-year-old|ans\b|años\b|anni\b|yaşında)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:[Aa]ged|[Aa]ge of|âgée?s? de|di età)\s*$|[A-Z][\w'-]+,\s$")
 _AGE_END = re.compile(r"\s*(?:[,;)]|\.(?:\s|$))")
 _RANGE = re.compile(r"\s?[-–]\s?\d")
 _ISO_DATE = re.compile(r"[-/.]\d{1,2}[-/.]\d{2,4}|:\d{2}")
 _MONTH = set(words.MONTHS)
+_ONE_OF = re.compile(r"one\s+of\b", re.IGNORECASE)  # "one of the three": a member, not a count
 _TIME_UNITS = set(words.TIME_UNITS)
 _MULTIPLES = set(words.MULTIPLES)
 _LABELS = set(words.LABELS)
+_PARTICLE_VERBS = set(words.PARTICLE_VERBS)
 _CURRENCY_AFTER = set(words.CURRENCY_AFTER)
 
 
@@ -144,7 +142,7 @@ class NumberReader:
 
     def _phrase(self, text: str, core: re.Match[str]) -> NumberPhrase | None:
         value, end, scaled = self._value(text, core)
-        if value is None:
+        if value is None or _ONE_OF.match(text, core.start()):
             return None
         percent = _PERCENT_AFTER.match(text, end)
         end = percent.end() if percent else end
@@ -167,9 +165,7 @@ class NumberReader:
         multiplier = _SCALE_OF[_squash(scale.group("word"))]
         # "68 mil 858", "69 bin 513": thousands, then the units written out after the scale word.
         remainder = scale.group("rest") if multiplier == 1000 else None
-        end = (
-            scale.end("rest") if remainder else scale.end("dot") if scale.group("dot") else scale.end("word")
-        )
+        end = scale.end("rest") if remainder else scale.end("dot") if scale.group("dot") else scale.end("word")
         return base * multiplier + float(remainder or 0), end, True
 
     def _spelled(self, phrase: str) -> float:
@@ -188,8 +184,8 @@ class NumberReader:
     @staticmethod
     def _qualifier(text: str, start: int) -> tuple[int, Qualifier]:
         before = _QUALIFIER_BEFORE.search(text, max(0, start - 30), start)
-        if not before:
-            return start, "exact"
+        if not before or _previous_word(text[max(0, before.start() - 12) : before.start()]) in _PARTICLE_VERBS:
+            return start, "exact"  # "handed over 20 captives": "over" belongs to the verb
         return before.start(), _QUALIFIER_OF[_squash(before.group(1))]
 
     def _kind(self, text: str, core: re.Match[str], end: int, scaled: bool, percent: bool) -> Kind:

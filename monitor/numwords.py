@@ -345,6 +345,34 @@ QUALIFIERS: dict[Qualifier, tuple[str, ...]] = {
     ),
 }
 
+# Verbs whose particle looks like a qualifier: "handed over 20 captives" is not "more than 20".
+PARTICLE_VERBS = (
+    "hand",
+    "hands",
+    "handed",
+    "handing",
+    "take",
+    "takes",
+    "took",
+    "taking",
+    "taken",
+    "turn",
+    "turns",
+    "turned",
+    "turning",
+    "pass",
+    "passes",
+    "passed",
+    "passing",
+    "carry",
+    "carried",
+    "won",
+    "win",
+    "wins",
+    "hold",
+    "held",
+)
+
 PERCENT_WORDS = (
     "percent",
     "per cent",
