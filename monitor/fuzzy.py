@@ -79,11 +79,16 @@ class FuzzyIndex(Generic[T]):
         """(alias, word position) pairs whose word is within one edit of `key`."""
         found = self._memo.get(key)
         if found is None:
-            found = tuple({pair for variant in _variants(key) for pair in self._index.get(variant, ())})
+            pairs = {pair for variant in _variants(key) for pair in self._index.get(variant, ())}
+            found = tuple(pair for pair in pairs if not self._spelled_as(pair, key))
             if len(self._memo) >= _MEMO_LIMIT:
                 self._memo.clear()
             self._memo[key] = found
         return found
+
+    def _spelled_as(self, pair: tuple[int, int], key: str) -> bool:
+        """Whether `key` is exactly the one-word alias of `pair`: the exact stage finds that already."""
+        return self._entries[pair[0]].keys == (key,)
 
     def find(self, keys: Sequence[str]) -> list[Near[T]]:
         """Aliases written unlike every spelling the rules give (exact spellings are left to lexicon.py)."""

@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from monitor.normalize import Token, translit_key, without_proclitic, words
+from monitor.normalize import SEMITIC_FROM, Token, translit_key, without_proclitic, words
 
 T = TypeVar("T")
 
@@ -70,7 +70,8 @@ class PhraseIndex(Generic[T]):
 
     def text_keys(self, tokens: Sequence[Token]) -> list[str]:
         """The tokens' keys, with Hebrew/Arabic proclitics removed where that reveals a known word."""
-        return [without_proclitic(t.key, self.vocabulary, self.stems) for t in tokens]
+        known, stems = self.vocabulary, self.stems
+        return [t.key if t.key < SEMITIC_FROM else without_proclitic(t.key, known, stems) for t in tokens]
 
     def find(self, keys: Sequence[str]) -> list[Hit[T]]:
         """Every occurrence of every phrase in the text whose token keys are `keys`."""

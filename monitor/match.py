@@ -227,8 +227,10 @@ class Matcher:
         context = target.context
         if context is None:
             return True
-        start, end = scan.region(found.start, context.scope)
         needs = context.require_any and (target.context_for_all or (found.alias and found.alias.ambiguous))
+        if not needs and not scan.has_any(context.forbid_any):
+            return True  # nothing to look for: spare the sentence split
+        start, end = scan.region(found.start, context.scope)
         if needs and not scan.has_any(context.require_any, start, end):
             return False
         return not scan.has_any(context.forbid_any, start, end)

@@ -1,0 +1,89 @@
+"""Matching and whole-analysis throughput on one core. Prints items/s; asserts nothing.
+
+    .venv/bin/python bench/match.py [DEV_JSONL] [--rounds N]
+
+1. the seed rules (rules/) over the dev corpus texts, repeated: Matcher.find + is_relevant (floor 2,000/s);
+2. the whole Analyzer (matching, figures, positions) with the seed rules (floor 2,000/s);
+3. a generated ruleset of 5,000 entities x 3 aliases over the same texts (floor 500/s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import string
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from monitor.analyze import Analyzer, item_text
+from monitor.match import Matcher
+from monitor.ruleset.loader import load_rules
+from monitor.ruleset.schema import EntitiesFile, IssuesFile
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = Path("/work/shared/eval/dev.jsonl")
+
+Item = tuple[str, str, str | None, date | None]
+
+
+def read_items(path: Path) -> list[Item]:
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["title"], r["summary"], r.get("lang"), date.fromisoformat(r["date"])) for r in records]
+
+
+def generated_entities(count: int, aliases: int, seed: int = 7) -> EntitiesFile:
+    """`count` people with `aliases` two-word names each, letters drawn at random (reproducibly)."""
+    rng = random.Random(seed)
+
+    def word() -> str:
+        return "".join(rng.choices(string.ascii_lowercase, k=rng.randint(4, 9))).capitalize()
+
+    entities = [
+        {"id": f"e{i}", "name": f"{word()} {word()}", "kind": "person",
+         "aliases": [f"{word()} {word()}" for _ in range(aliases - 1)]}
+        for i in range(count)
+    ]
+    return EntitiesFile.model_validate({"version": 1, "entities": entities})
+
+
+def rate(run: Callable[[Item], object], items: Sequence[Item], rounds: int) -> float:
+    for item in items:  # warm the caches a daemon keeps warm
+        run(item)
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for item in items:
+            run(item)
+    return rounds * len(items) / (time.perf_counter() - started)
+
+
+def matching(matcher: Matcher) -> Callable[[Item], object]:
+    def run(item: Item) -> object:
+        text = item_text(item[0], item[1])
+        return matcher.is_relevant(text, matcher.find(text), item[3])
+
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("dev", nargs="?", type=Path, default=DEV)
+    parser.add_argument("--rounds", type=int, default=40)
+    args = parser.parse_args()
+    items = read_items(args.dev)
+    rules = load_rules(ROOT / "rules", {})
+    seed = Matcher.from_rules(rules.entities, rules.issues)
+    print(f"matching, seed rules:            {rate(matching(seed), items, args.rounds):8.0f} items/s")
+    analyzer = Analyzer(rules)
+    whole = rate(lambda i: analyzer.analyze(*i), items, args.rounds)
+    print(f"whole analysis, seed rules:      {whole:8.0f} items/s")
+    started = time.perf_counter()
+    big = Matcher.from_rules(generated_entities(5000, 3), IssuesFile.model_validate({"version": 1, "issues": []}))
+    print(f"  (5,000 x 3 aliases compiled in {time.perf_counter() - started:.2f} s)")
+    print(f"matching, 5,000 x 3 aliases:     {rate(matching(big), items, max(args.rounds // 4, 1)):8.0f} items/s")
+
+
+if __name__ == "__main__":
+    main()
