@@ -102,9 +102,7 @@ CONDITIONAL = {
 }
 
 
-@pytest.mark.parametrize(
-    ("route", "validators", "header", "sent"), CONDITIONAL.values(), ids=CONDITIONAL.keys()
-)
+@pytest.mark.parametrize(("route", "validators", "header", "sent"), CONDITIONAL.values(), ids=CONDITIONAL.keys())
 def test_validators_are_sent_and_304_has_no_body(
     feed_server: FeedServer, route: dict[str, str], validators: Validators, header: str, sent: str
 ) -> None:
@@ -150,9 +148,7 @@ STATUSES = {
 }
 
 
-@pytest.mark.parametrize(
-    ("status", "headers", "error", "retry_after"), STATUSES.values(), ids=STATUSES.keys()
-)
+@pytest.mark.parametrize(("status", "headers", "error", "retry_after"), STATUSES.values(), ids=STATUSES.keys())
 def test_error_status_is_a_reason(
     feed_server: FeedServer, status: int, headers: dict[str, str], error: str, retry_after: float | None
 ) -> None:
@@ -192,9 +188,7 @@ def test_redirect_chain_is_followed_to_the_final_url(feed_server: FeedServer) ->
 
 def test_validators_are_sent_on_every_hop(feed_server: FeedServer) -> None:
     feed_server.redirect("/old", "/a.xml")
-    result = fetch(
-        feed_server.add("/a.xml", RSS, etag='"v1"').replace("/a.xml", "/old"), Validators(etag='"v1"')
-    )
+    result = fetch(feed_server.add("/a.xml", RSS, etag='"v1"').replace("/a.xml", "/old"), Validators(etag='"v1"'))
     assert (result.status, feed_server.requests("/old")[0]["if-none-match"]) == (304, '"v1"')
 
 
@@ -233,6 +227,11 @@ def test_slow_drip_hits_the_total_deadline(feed_server: FeedServer) -> None:
     assert fetch(url, spec={"timeout_s": 0.5}).error == "timed out after 0.5s"
 
 
+def test_server_that_does_not_answer_hits_the_deadline(feed_server: FeedServer) -> None:
+    url = feed_server.add("/hang.xml", RSS, delay_s=3)
+    assert fetch(url, spec={"timeout_s": 0.3}).error == "timed out after 0.3s"
+
+
 SIZES = {
     "declared too long": (True, "response over 1,000 bytes (Content-Length: 1,580)"),
     "undeclared, counted": (False, "response over 1,000 bytes"),
@@ -246,17 +245,12 @@ def test_body_over_the_cap_is_refused(feed_server: FeedServer, declared: bool, e
 
 
 def test_body_at_the_cap_is_accepted(feed_server: FeedServer) -> None:
-    assert (
-        fetch(feed_server.add("/a.xml", RSS, content_length=False), spec={"max_bytes": len(RSS)}).body == RSS
-    )
+    assert fetch(feed_server.add("/a.xml", RSS, content_length=False), spec={"max_bytes": len(RSS)}).body == RSS
 
 
 def test_gzip_bomb_stops_at_the_cap(feed_server: FeedServer) -> None:
     url = feed_server.add("/bomb.xml", gzip_bomb(64 * 1024 * 1024), headers={"Content-Encoding": "gzip"})
-    assert (
-        fetch(url, spec={"max_bytes": 1024 * 1024}).error
-        == "gzip body expands past the size cap (1,048,576 bytes)"
-    )
+    assert fetch(url, spec={"max_bytes": 1024 * 1024}).error == "gzip body expands past the size cap (1,048,576 bytes)"
 
 
 def test_gzip_body_expanding_to_exactly_the_cap_is_accepted(feed_server: FeedServer) -> None:
@@ -307,9 +301,7 @@ def test_unfetchable_url_is_a_reason(url: str, error: str) -> None:
     assert (fetch(url).error or "").startswith(error)
 
 
-@pytest.mark.parametrize(
-    "host", ["127.0.0.1", "localhost"], ids=["address literal", "name resolving to loopback"]
-)
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"], ids=["address literal", "name resolving to loopback"])
 def test_private_address_is_refused_when_asked(feed_server: FeedServer, host: str) -> None:
     url = feed_server.add("/a.xml", RSS).replace("127.0.0.1", host)
     result = fetch(url, block_private=True)

@@ -50,6 +50,7 @@ class Route:
     content_length: bool = True
     drip_s: float = 0.0
     drip_bytes: int = 16
+    delay_s: float = 0.0
 
 
 def gzip_bomb(expanded_bytes: int) -> bytes:
@@ -61,6 +62,11 @@ def gzip_bomb(expanded_bytes: int) -> bytes:
     return b"".join([*parts, compressor.flush()])
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # the default backlog of 5 drops connections when a client opens 50 at once
+
+
 class FeedServer:
     """A threaded HTTP/1.1 server on 127.0.0.1 (random port) answering from a table of routes."""
 
@@ -70,8 +76,8 @@ class FeedServer:
         self._lock = threading.Lock()
         self._in_flight = 0
         self._peak_in_flight = 0
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._httpd.daemon_threads = True
+        self._generation = 0  # bumped by clear(): a request still running from an earlier test counts no more
+        self._httpd = _Server(("127.0.0.1", 0), _handler_for(self))
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="feed-server", daemon=True)
         self._thread.start()
 
@@ -97,26 +103,24 @@ class FeedServer:
         content_length: bool = True,
         drip_s: float = 0.0,
         drip_bytes: int = 16,
+        delay_s: float = 0.0,
     ) -> str:
         """Answer `path` with this body and status; returns the URL.
 
         - `etag` / `last_modified`: sent, and a matching If-None-Match / If-Modified-Since gets a 304;
         - `gzip`: compress the body and say so in Content-Encoding;
         - `content_length=False`: no Content-Length; the body ends when the connection closes;
-        - `drip_s`: send the body `drip_bytes` at a time with this pause in between (a slow server).
+        - `drip_s`: send the body `drip_bytes` at a time with this pause in between (a slow server);
+        - `delay_s`: wait this long before answering at all (network latency, a server that hangs).
         """
-        raw = (
-            body.read_bytes() if isinstance(body, Path) else body.encode() if isinstance(body, str) else body
-        )
-        content_type = content_type or (
-            _CONTENT_TYPES.get(Path(path).suffix, _DEFAULT_CONTENT_TYPE) if raw else ""
-        )
+        raw = body.read_bytes() if isinstance(body, Path) else body.encode() if isinstance(body, str) else body
+        content_type = content_type or (_CONTENT_TYPES.get(Path(path).suffix, _DEFAULT_CONTENT_TYPE) if raw else "")
         all_headers = {"Content-Type": content_type} if content_type else {}
         all_headers |= {"Content-Encoding": "gzip"} if gzip else {}
         all_headers |= dict(headers or {})
         route = Route(
             gzip_codec.compress(raw) if gzip else raw, status, all_headers, etag, last_modified,
-            content_length, drip_s, drip_bytes,
+            content_length, drip_s, drip_bytes, delay_s,
         )  # fmt: skip
         with self._lock:
             self._routes[path] = route
@@ -150,7 +154,8 @@ class FeedServer:
         with self._lock:
             self._routes.clear()
             self._requests.clear()
-            self._peak_in_flight = self._in_flight
+            self._generation += 1
+            self._in_flight = self._peak_in_flight = 0
 
     def close(self) -> None:
         self._httpd.shutdown()
@@ -159,22 +164,26 @@ class FeedServer:
     def __enter__(self) -> FeedServer:
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
-    def _count_in_flight(self, change: int) -> None:
+    def _started(self) -> int:
         with self._lock:
-            self._in_flight += change
+            self._in_flight += 1
             self._peak_in_flight = max(self._peak_in_flight, self._in_flight)
+            return self._generation
+
+    def _finished(self, generation: int) -> None:
+        with self._lock:
+            if generation == self._generation:
+                self._in_flight -= 1
 
     def _answer(self, path: str, request_headers: dict[str, str]) -> Route:
         with self._lock:
             self._requests[path].append(request_headers)
             route = self._routes.get(path, Route(b"not found", 404, {"Content-Type": "text/plain"}))
         if _not_modified(route, request_headers):
-            return Route(status=304, headers=_validator_headers(route))
+            return Route(status=304, headers=_validator_headers(route), delay_s=route.delay_s)
         return route
 
 
@@ -193,16 +202,20 @@ def _validator_headers(route: Route) -> dict[str, str]:
 def _handler_for(server: FeedServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, as real feed servers do
+        disable_nagle_algorithm = True  # else headers and body, written apart, wait on delayed ACKs
 
         def do_GET(self) -> None:
-            server._count_in_flight(+1)
+            generation = server._started()
             try:
                 self._respond()
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True  # the client gave up (a timeout or a size cap): expected
             finally:
-                server._count_in_flight(-1)
+                server._finished(generation)
 
         def _respond(self) -> None:
             route = server._answer(urlsplit(self.path).path, {k.lower(): v for k, v in self.headers.items()})
+            time.sleep(route.delay_s)
             self.send_response_only(route.status)
             own_date = {"Date": self.date_time_string()}  # unless the route sets one, to test date arithmetic
             for name, value in (own_date | dict(route.headers) | _validator_headers(route)).items():
@@ -216,13 +229,10 @@ def _handler_for(server: FeedServer) -> type[BaseHTTPRequestHandler]:
             self._send_body(route)
 
         def _send_body(self, route: Route) -> None:
-            try:
-                for chunk in _chunks(route):
-                    self.wfile.write(chunk)
-                    self.wfile.flush()
-                    time.sleep(route.drip_s)
-            except (BrokenPipeError, ConnectionResetError):
-                self.close_connection = True  # the client gave up (a timeout or a size cap): expected
+            for chunk in _chunks(route):
+                self.wfile.write(chunk)
+                self.wfile.flush()
+                time.sleep(route.drip_s)
 
         def log_message(self, format: str, *args: object) -> None:
             """Silent: test output is for test failures."""
