@@ -26,6 +26,12 @@ _CLAUSE_BREAK = re.compile(r"[;:()]|\s[—–-]\s")
 # Segments: the pieces of a clause between commas and coordinating conjunctions, in the corpus languages.
 _SEGMENT_BREAK = re.compile(r"[,;:()]\s|\s[—–-]\s|\s(?:and|but|while|y|pero|et|mais|e|ma|и|а|ve|ama|و)\s")
 _NEVER = re.compile(r"(?!x)x")
+# Words that open a segment naming part of the previous one ("..., including 18,000 children").
+_SUBSET = re.compile(
+    r"(?:including|among them|of them|of whom|incluidos|incluidas|incluyendo|entre ellos|dont|parmi eux|"
+    r"tra cui|di cui|darunter|в том числе|среди них|aralarında|بينهم|منهم|ביניהם)(?!\w)",
+    re.IGNORECASE,
+)
 _MAX_WORDS = 16  # a cue farther than this from a number does not explain it
 _UNASSIGNED = 100.0  # the cost of leaving a number without a metric: any assignment is cheaper
 _MISFIT = 2.5  # extra cost of a cue whose metrics do not fit the number (see `_options`)
@@ -65,11 +71,13 @@ class ScopeRule:
         low, high = metric.min_value, metric.max_value
         return (low is None or number.value >= low) and (high is None or number.value <= high)
 
-    def holds(self, text: str, sentence: Span, reach: Span, pair: tuple[int, int]) -> bool:
-        """Whether the scope holds for a number and its cue (`pair`, the span that covers both): a required
-        phrase in the sentence (or within `scope.near` words), no excluded phrase in the number's reach."""
-        if self.exclude.search(text, reach.start, reach.end):
-            return False
+    def excludes(self, text: str, reach: Span) -> bool:
+        """Whether an excluded phrase is in the number's reach (its segment and the enumeration it continues)."""
+        return self.exclude.search(text, reach.start, reach.end) is not None
+
+    def requires(self, text: str, sentence: Span, pair: tuple[int, int]) -> bool:
+        """Whether a required phrase is in the sentence, or within `scope.near` words of `pair`, the span that
+        covers a number and its cue."""
         if self.require is None:
             return True
         near = self.metric.scope.near
@@ -163,7 +171,8 @@ class FigureFinder:
         before = [i for i in chosen if i < index and kept[i][0].start >= reach.start]
         if before:
             cue = chosen[before[-1]][0]
-            chosen[index] = (cue, self._metric(text, sentence, reach, number, cues[cue]))
+            metrics = [m for m in cues[cue].metrics if not self.rules[m].excludes(text, reach)]
+            chosen[index] = (cue, self._metric(text, sentence, number, cues[cue], metrics))
 
     def _ignored(self, text: str, sentence: Span, number: NumberPhrase, reach: Span) -> bool:
         """Numbers for a short period ("in the past 24 hours") or earlier values ("up from 53%") are not news."""
@@ -182,24 +191,24 @@ class FigureFinder:
         """(cost, cue index, metric index) for every cue near `number`.
 
         A cue whose metrics do not fit still explains the number (metric None): in "20 of the hostages are
-        alive and 26 dead", 26 counts the dead and must not take "alive" from 20.
+        alive and 26 dead", 26 counts the dead and must not take "alive" from 20. Only an excluded phrase
+        takes the cue away: "20 living hostages were released" are released hostages, not living ones.
         """
         found: list[tuple[float, int, int | None]] = []
         for index, cue in enumerate(cues):
             if cue.start < number.end and number.start < cue.end:
                 continue
             cost = _cost(text, number, cue, numbers)
-            if cost <= _MAX_WORDS:
-                metric = self._metric(text, sentence, reach, number, cue)
+            metrics = [m for m in cue.metrics if not self.rules[m].excludes(text, reach)]
+            if cost <= _MAX_WORDS and metrics:
+                metric = self._metric(text, sentence, number, cue, metrics)
                 found.append((cost if metric is not None else cost + _MISFIT, index, metric))
         return found
 
-    def _metric(self, text: str, sentence: Span, reach: Span, number: NumberPhrase, cue: _Cue) -> int | None:
-        """The first metric of the cue whose scope holds here; one with a required phrase there goes first."""
+    def _metric(self, text: str, sentence: Span, number: NumberPhrase, cue: _Cue, metrics: list[int]) -> int | None:
+        """The first of `metrics` (of the cue) that fits here; one whose required phrase is there goes first."""
         pair = (min(number.start, cue.start), max(number.end, cue.end))
-        fitting = [
-            m for m in cue.metrics if self.rules[m].admits(number) and self.rules[m].holds(text, sentence, reach, pair)
-        ]
+        fitting = [m for m in metrics if self.rules[m].admits(number) and self.rules[m].requires(text, sentence, pair)]
         specific = [m for m in fitting if self.rules[m].require is not None]
         return (specific or fitting)[0] if fitting else None
 
@@ -254,11 +263,12 @@ def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _reach(text: str, sentence: Span, position: int, starts: set[int]) -> Span:
     """The segment of the number at `position`, extended back over the segments whose enumeration it continues:
     in "17 bodies in 24 hours, three killed by fire and 14 retrieved from rubble" the segments that start with
-    a number share the first one's period; in "would be freed within 72 hours, 2,000 prisoners released" its mood.
+    a number share the first one's period; in "would be freed within 72 hours, 2,000 prisoners released" its mood;
+    in "the famine caused 463 deaths, including 157 children" a subset shares what its whole is about.
     """
     segment = _segment(text, sentence, position)
     start = segment.start
-    while start > sentence.start and start in starts:
+    while start > sentence.start and (start in starts or _SUBSET.match(text, start)):
         start = _segment(text, sentence, start - 2).start
     return Span(text[start : segment.end], start, segment.end)
 

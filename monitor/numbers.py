@@ -45,7 +45,7 @@ _PLAIN = r"\d+(?:[.,\u066b\u066c]\d+)*"
 _SCALE_WORDS = _alternation([*words.SCALES, "mil millones"])
 _QUALIFIER_OF = {p.lower(): q for q, phrases in words.QUALIFIERS.items() for p in phrases}
 _QUALIFIER_BEFORE = re.compile(
-    rf"(?<!\w)({_alternation(list(_QUALIFIER_OF))})\s*(?:the|los|las|les|le)?\s*$", re.IGNORECASE
+    rf"(?<!\w)({_alternation(list(_QUALIFIER_OF))})\s*(?:the|los|las|les|le|el|la|il)?\s*$", re.IGNORECASE
 )
 _SCALE_OF = {**{w.lower(): v for w, v in words.SCALES.items()}, "mil millones": 10**9}
 # Abbreviations keep their full stop in `as_written` ("68,5 тыс."); after a full word it ends the sentence.
@@ -64,12 +64,14 @@ _ORDINAL_SUFFIX = re.compile(
     r"(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|esim[oa]|-[йяго]+|'?[iıuü]nc[iıuü])(?!\w)", re.IGNORECASE
 )
 _AGE_AFTER = re.compile(r"[\s-]*(?:years?[\s-]old|year-old|-year-old|ans\b|años\b|anni\b|yaşında)", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"(?:[Aa]ged|[Aa]ge of|âgée?s? de|di età)\s*$|[A-Z][\w'-]+,\s$")
+_AGE_BEFORE = re.compile(r"(?:aged|age of|âgée?s? de|di età|de \d+ años de edad)\s*$", re.IGNORECASE)
+_NAME_COMMA = re.compile(r"[A-Z][\w'-]+,\s$")  # "Suthisak Rintalak, 43, killed": an age in apposition
 _AGE_END = re.compile(r"\s*(?:[,;)]|\.(?:\s|$))")
 _RANGE = re.compile(r"\s?[-–]\s?\d")
 _ISO_DATE = re.compile(r"[-/.]\d{1,2}[-/.]\d{2,4}|:\d{2}")
 _MONTH = set(words.MONTHS)
-_ONE_OF = re.compile(r"one\s+of\b", re.IGNORECASE)  # "one of the three": a member, not a count
+# "one of the three", "no one", "one another": a pronoun, not a count.
+_PRONOUN_ONE = re.compile(r"(?<=\bno\s)one\b|(?<=\bany\s)one\b|one\s+(?:of|another|by)\b", re.IGNORECASE)
 _TIME_UNITS = set(words.TIME_UNITS)
 _MULTIPLES = set(words.MULTIPLES)
 _LABELS = set(words.LABELS)
@@ -142,7 +144,7 @@ class NumberReader:
 
     def _phrase(self, text: str, core: re.Match[str]) -> NumberPhrase | None:
         value, end, scaled = self._value(text, core)
-        if value is None or _ONE_OF.match(text, core.start()):
+        if value is None or _PRONOUN_ONE.match(text, core.start()):
             return None
         percent = _PERCENT_AFTER.match(text, end)
         end = percent.end() if percent else end
@@ -206,7 +208,7 @@ class NumberReader:
             return "multiple"
         if previous in _LABELS:
             return "label"
-        if _AGE_BEFORE.search(before) and _AGE_END.match(text, end) and not scaled:
+        if not scaled and (_AGE_BEFORE.search(before) or _NAME_COMMA.search(before) and _AGE_END.match(text, end)):
             return "age"
         digits = core.group("digits") or ""
         if digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2100 and not scaled:

@@ -1,0 +1,237 @@
+"""Figures: numbers attributed to the metrics of the rules by cue and scope, never by proximity alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from monitor.figures import FigureFinder
+from monitor.ruleset.schema import MetricsFile
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "rules" / "metrics.yaml"
+ELECTION = Path(__file__).parent / "data" / "metrics" / "election.yaml"
+
+
+def finder(path: Path) -> FigureFinder:
+    return FigureFinder.from_rules(MetricsFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))))
+
+
+@pytest.fixture(scope="module")
+def seed() -> FigureFinder:
+    return finder(SEED)
+
+
+def figures(found: FigureFinder, text: str, lang: str | None = "en") -> set[tuple[str, float]]:
+    return {(f.metric, f.value) for f in found.find(text, lang, [])}
+
+
+ATTRIBUTION = [
+    # (id, text, lang, expected figures)
+    (
+        "toll and wounded",
+        "Gaza's health ministry said the death toll had risen to 68,229, with 170,375 wounded.",
+        "en",
+        {("gaza_deaths_total", 68229), ("gaza_injured_total", 170375)},
+    ),
+    (
+        "cumulative toll reached",
+        "The cumulative death toll has reached 70,112, the ministry said.",
+        "en",
+        {("gaza_deaths_total", 70112)},
+    ),
+    (
+        "killed including children",
+        "At least 67,160 people, including 18,000 children, have been killed.",
+        "en",
+        {("gaza_deaths_total", 67160), ("children_killed", 18000)},
+    ),
+    (
+        "killed since the ceasefire",
+        "The ministry said 241 people had been killed since the ceasefire took effect.",
+        "en",
+        {("deaths_since_ceasefire", 241)},
+    ),
+    (
+        "fronted since phrase",
+        "Since the October 11 ceasefire, 405 people have been killed and 1,115 injured.",
+        "en",
+        {("deaths_since_ceasefire", 405), ("injured_since_ceasefire", 1115)},
+    ),
+    (
+        "headline with both",
+        "Gaza ministry: 69,775 dead, 345 killed since the ceasefire",
+        "en",
+        {("gaza_deaths_total", 69775), ("deaths_since_ceasefire", 345)},
+    ),
+    (
+        "bodies recovered",
+        "Since the truce, 345 were killed, 889 wounded and 588 bodies recovered from the rubble.",
+        "en",
+        {("deaths_since_ceasefire", 345), ("injured_since_ceasefire", 889), ("bodies_recovered", 588)},
+    ),
+    ("living hostages released", "Hamas released all 20 living hostages on Monday.", "en", {("hostages_released", 20)}),
+    (
+        "prisoners freed",
+        "Israel freed 1,968 Palestinian prisoners and detainees in exchange.",
+        "en",
+        {("prisoners_released", 1968)},
+    ),
+    (
+        "hostages alive",
+        "Israel believes 20 of the hostages are alive and 26 dead.",
+        "en",
+        {("hostages_living_held", 20)},
+    ),
+    (
+        "bodies still in Gaza",
+        "The bodies of four deceased hostages are still held in Gaza.",
+        "en",
+        {("deceased_hostages_remaining", 4)},
+    ),
+    (
+        "age in apposition",
+        "That leaves one hostage, Ran Gvili, 24, whose body is still held in Gaza.",
+        "en",
+        {("deceased_hostages_remaining", 1)},
+    ),
+    (
+        "remaining bodies",
+        "Hamas says it needs equipment to reach the remaining 19 under rubble.",
+        "en",
+        {("deceased_hostages_remaining", 19)},
+    ),
+    ("poll", "A Channel 12 poll found 64% of Israelis favour ending the war.", "en", {("poll_end_war_pct", 64)}),
+    (
+        "poll in words",
+        "Recent polls indicate that about 70 percent of Israelis now favor ending the war.",
+        "en",
+        {("poll_end_war_pct", 70)},
+    ),
+    ("trucks a day", "About 600 aid trucks a day are entering Gaza, the UN said.", "en", {("aid_trucks", 600)}),
+    (
+        "elliptic rate",
+        "UN records show only 6,545 trucks offloaded in the period, about 113 a day.",
+        "en",
+        {("aid_trucks", 113)},
+    ),
+    (
+        "famine",
+        "More than half a million people in Gaza are facing famine, the IPC said.",
+        "en",
+        {("famine_population", 500000)},
+    ),
+    (
+        "es total",
+        "El Ministerio de Salud de Gaza elevó a 68.643 el número de muertos.",
+        "es",
+        {("gaza_deaths_total", 68643)},
+    ),
+    (
+        "es since",
+        "Sanidad cifró en 601 las víctimas mortales desde que comenzó la tregua.",
+        "es",
+        {("deaths_since_ceasefire", 601)},
+    ),
+    (
+        "es mil",
+        "El balance total de la guerra ronda los 68 mil 858 muertos y 170 mil 664 heridos.",
+        "es",
+        {("gaza_deaths_total", 68858), ("gaza_injured_total", 170664)},
+    ),
+    (
+        "fr",
+        "Le bilan s'élève à 68 229 morts selon le ministère de la Santé de Gaza.",
+        "fr",
+        {("gaza_deaths_total", 68229)},
+    ),
+    ("it", "Sono 67.967 i morti a Gaza dall'inizio della guerra.", "it", {("gaza_deaths_total", 67967)}),
+    ("de", "Im Gazastreifen wurden mehr als 68.000 Menschen getötet.", "de", {("gaza_deaths_total", 68000)}),
+    (
+        "ru",
+        "Общее число погибших оценивается в 68,5 тыс., раненых — в 170,4 тыс.",
+        "ru",
+        {("gaza_deaths_total", 68500), ("gaza_injured_total", 170400)},
+    ),
+    (
+        "tr",
+        "7 Ekim 2023'ten beri ölenlerin sayısı 69 bin 513'e, yaralıların sayısı 170 bin 745'e yükseldi.",
+        "tr",
+        {("gaza_deaths_total", 69513), ("gaza_injured_total", 170745)},
+    ),
+    (
+        "ar",
+        "وذكرت الوزارة أن النيران الإسرائيلية أودت بحياة 354 فلسطينيًا منذ بدء الهدنة في 10 أكتوبر.",
+        "ar",
+        {("deaths_since_ceasefire", 354)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [c[1:] for c in ATTRIBUTION], ids=[c[0] for c in ATTRIBUTION])
+def test_attributes_each_number_to_the_metric_its_cue_and_scope_name(
+    seed: FigureFinder, text: str, lang: str, expected: set[tuple[str, float]]
+) -> None:
+    assert figures(seed, text, lang) == expected
+
+
+NOT_FIGURES = [
+    ("hostages taken", "The October 7, 2023 attack killed about 1,200 people and saw 251 hostages taken."),
+    ("age", "A 12-year-old boy was killed in Khan Younis, the ministry said."),
+    ("money", "Rebuilding Gaza will cost $70 billion, the UN estimates, as the death toll tops 68,000 killed."),
+    ("label", "The 20-point plan was unveiled on Sept. 29 and endorsed by Resolution 2803."),
+    ("plan", "Under the plan, all hostages would be freed within 72 hours and 2,000 prisoners released."),
+    ("period count", "Hospitals received 12 bodies and 40 injured in the past 24 hours, the ministry said."),
+    ("enumeration of a period", "Hospitals received 17 bodies in 24 hours, three killed and 14 retrieved from rubble."),
+    ("pledge", "Under the ceasefire Israel had pledged 600 truckloads a day."),
+    ("trucks without a rate", "By COGAT's figures just over 25,700 trucks entered Gaza."),
+    ("earlier value", "Two-thirds of Israelis want the war to end, up from 53% in the previous poll."),
+    ("poll without its cue", "Some 65% of Israelis said freeing the hostages should come first."),
+    ("famine deaths", "The famine has caused 463 deaths, including 157 children."),
+    ("ratio", "Israel returns 15 Palestinian bodies for each hostage, the Red Cross said."),
+    ("malnourished children", "More than 51,100 children under five are severely malnourished."),
+    ("date and year", "Since 7 October 2023, when the war began, life in Gaza has changed."),
+    ("violations", "Gaza authorities counted more than 1,600 Israeli violations in four months."),
+    ("dead hostages handed back", "Hamas handed over two more dead captives on Friday."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_FIGURES], ids=[c[0] for c in NOT_FIGURES])
+def test_numbers_for_other_quantities_are_not_figures(seed: FigureFinder, text: str) -> None:
+    found = figures(seed, text)
+    assert found <= {("gaza_deaths_total", 68000)}  # the one real figure in the "money" case
+
+
+def test_a_rounded_headline_figure_gives_way_to_the_precise_one() -> None:
+    text = "Más de 600 gazatíes muertos desde el alto el fuego.\nSanidad cifró en 601 los muertos desde la tregua."
+    assert figures(finder(SEED), text, "es") == {("deaths_since_ceasefire", 601)}
+
+
+def test_a_figure_keeps_its_qualifier_words_and_sentence(seed: FigureFinder) -> None:
+    text = "Talks resumed. Over 67,000 Palestinians have been killed in the two-year war."
+    [figure] = seed.find(text, "en", [])
+    assert (figure.qualifier, figure.as_written, figure.sentence) == (
+        "more_than",
+        "Over 67,000",
+        "Over 67,000 Palestinians have been killed in the two-year war.",
+    )
+    assert text[figure.start : figure.end] == "Over 67,000"
+
+
+def test_one_figure_per_metric_and_value(seed: FigureFinder) -> None:
+    text = "Gaza toll reaches 70,112.\nOverall, 70,112 people have been killed."
+    assert [(f.metric, f.value) for f in seed.find(text, "en", [])] == [("gaza_deaths_total", 70112)]
+
+
+ELECTION_CASES = [
+    ("poll share", "A new poll puts the Greens at 23% and Labour at 31%.", {("greens_pct", 23)}),
+    ("turnout", "Turnout reached 71.4 percent, the electoral commission said.", {("turnout_pct", 71.4)}),
+    ("seats", "The Greens won 12 seats, up from 8.", {("greens_seats", 12)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ELECTION_CASES], ids=[c[0] for c in ELECTION_CASES])
+def test_other_stories_need_only_other_rules(text: str, expected: set[tuple[str, float]]) -> None:
+    assert figures(finder(ELECTION), text) == expected

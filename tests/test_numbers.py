@@ -1,0 +1,191 @@
+"""Number phrases: value, qualifier and kind, read the way each language writes numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.numbers import NumberPhrase, find_numbers, parse_digits
+
+
+def only(text: str, lang: str | None = "en") -> NumberPhrase:
+    found = find_numbers(text, lang)
+    assert len(found) == 1, found
+    return found[0]
+
+
+VALUES = [
+    # (text, lang, value)
+    ("67,160", "en", 67160),
+    ("68.5 thousand", "en", 68500),
+    ("half a million", "en", 500000),
+    ("a quarter of a million", "en", 250000),
+    ("two thousand", "en", 2000),
+    ("1.2 million", "en", 1_200_000),
+    ("Four", "en", 4),
+    ("twenty-three", "en", 23),
+    ("10k", "en", 10000),
+    ("68.858", "es", 68858),
+    ("68.858", "de", 68858),
+    ("68.858", "it", 68858),
+    ("68.858", "pt", 68858),
+    ("68 858", "fr", 68858),
+    ("68\u00a0858", "fr", 68858),
+    ("68\u202f858", "fr", 68858),
+    ("68\u00a0858", "en", 68858),
+    ("68 858", "es", 68858),
+    ("68,5 тыс.", "ru", 68500),
+    ("170,4 тыс.", "ru", 170400),
+    ("69 тысяч", "ru", 69000),
+    ("68 mil 858", "es", 68858),
+    ("170 mil 664", "pt", 170664),
+    ("69 bin 513", "tr", 69513),
+    ("1.607", "es", 1607),
+    ("1,250 millones", "es", 1_250_000),
+    ("1,5 millones", "es", 1_500_000),
+    ("70 ألفًا", "ar", 70000),
+    ("70,100", "ar", 70100),
+    ("68.858", None, 68858),
+    ("68,5", None, 68.5),
+    ("68.5", None, 68.5),
+    ("1,234,567", None, 1_234_567),
+    ("1.234.567", None, 1_234_567),
+    ("1,234.5", "en", 1234.5),
+    ("1.234,5", "de", 1234.5),
+    ("cinco", "es", 5),
+    ("trois", "fr", 3),
+    ("sette", "it", 7),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), VALUES, ids=[f"{lang}:{text}" for text, lang, _ in VALUES])
+def test_reads_the_value_the_way_the_language_writes_it(text: str, lang: str | None, value: float) -> None:
+    assert only(text, lang).value == value
+
+
+QUALIFIERS = [
+    ("at least 68,527", "en", "at_least"),
+    ("no fewer than 40", "en", "at_least"),
+    ("more than 170,000", "en", "more_than"),
+    ("over 67,000", "en", "more_than"),
+    ("nearly 100", "en", "nearly"),
+    ("almost 2,000", "en", "nearly"),
+    ("about 70 percent", "en", "about"),
+    ("some 65%", "en", "about"),
+    ("an estimated 1.9 million", "en", "about"),
+    ("up to 180", "en", "up_to"),
+    ("as many as 600", "en", "up_to"),
+    ("fewer than 300", "en", "less_than"),
+    ("less than 10%", "en", "less_than"),
+    ("67,160", "en", "exact"),
+    ("más de 600", "es", "more_than"),
+    ("al menos 104", "es", "at_least"),
+    ("ronda los 68 mil 858", "es", "about"),
+    ("aproximadamente el 53%", "es", "about"),
+    ("plus de 500 000", "fr", "more_than"),
+    ("près de 2 000", "fr", "nearly"),
+    ("oltre 20", "it", "more_than"),
+    ("около 600", "ru", "about"),
+    ("не менее 93", "ru", "at_least"),
+    ("yaklaşık 600", "tr", "about"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "qualifier"), QUALIFIERS, ids=[t for t, _, _ in QUALIFIERS])
+def test_keeps_the_qualifier_written_before_the_number(text: str, lang: str, qualifier: str) -> None:
+    phrase = only(text, lang)
+    assert (phrase.qualifier, phrase.text) == (qualifier, text)
+
+
+def test_a_particle_after_a_verb_is_not_a_qualifier() -> None:
+    assert only("Hamas handed over 20 captives").qualifier == "exact"
+
+
+KINDS = [
+    ("70 percent of Israelis", "en", "percent"),
+    ("70% of Israelis", "en", "percent"),
+    ("70 per cent", "en", "percent"),
+    ("el 53 por ciento", "es", "percent"),
+    ("yüzde 66", "tr", "percent"),
+    ("67,160 people", "en", "count"),
+    ("in 2023", "en", "year"),
+    ("October 7", "en", "date"),
+    ("Oct. 10", "en", "date"),
+    ("7 October", "en", "date"),
+    ("10 de octubre", "es", "date"),
+    ("le 3 octobre", "fr", "date"),
+    ("25 октября", "ru", "date"),
+    ("10 Ekim'deki", "tr", "date"),
+    ("within 72 hours", "en", "time"),
+    ("48 horas", "es", "time"),
+    ("two years", "en", "time"),
+    ("789 days", "en", "time"),
+    ("7 p.m.", "en", "time"),
+    ("19:30", "en", "time"),
+    ("a 14-year-old boy", "en", "age"),
+    ("aged 43", "en", "age"),
+    ("Suthisak Rintalak, 43, killed", "en", "age"),
+    ("$70 billion", "en", "money"),
+    ("US$1 billion", "en", "money"),
+    ("50 million dollars", "en", "money"),
+    ("€20", "en", "money"),
+    ("the 24th body", "en", "ordinal"),
+    ("la 19esima squadra", "it", "ordinal"),
+    ("a 20-point plan", "en", "label"),
+    ("Resolution 2803", "en", "label"),
+    ("COVID-19", "en", "label"),
+    ("3-0", "it", "range"),
+    ("497 times", "en", "multiple"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), KINDS, ids=[t for t, _, _ in KINDS])
+def test_tells_quantities_from_years_dates_times_ages_money_and_labels(text: str, lang: str, kind: str) -> None:
+    assert find_numbers(text, lang)[0].kind == kind
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "The toll rose to at least 68,527, officials said."
+    phrase = only(text)
+    assert text[phrase.start : phrase.end] == "at least 68,527"
+
+
+NOT_NUMBERS = [
+    ("Two-thirds of Israelis", "en"),
+    ("dozens were killed", "en"),
+    ("no one", "en"),
+    ("un otage", "fr"),
+    ("Mohammed bin Salman", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), NOT_NUMBERS, ids=[t for t, _ in NOT_NUMBERS])
+def test_words_that_are_not_counts_give_no_number(text: str, lang: str) -> None:
+    assert find_numbers(text, lang) == []
+
+
+def test_one_as_a_pronoun_is_no_count() -> None:
+    assert [n.value for n in find_numbers("one of the three still held; no one knows", "en")] == [3]
+
+
+def test_the_units_after_a_scale_word_are_not_read_twice() -> None:
+    assert [n.value for n in find_numbers("68 mil 858 muertos y 170 mil 664 heridos", "es")] == [68858, 170664]
+
+
+SEPARATORS = [
+    ("67,160", "en", False, 67160),
+    ("68.858", "en", False, 68858),
+    ("68.858", "en", True, 68.858),
+    ("1,250", "es", True, 1.25),
+    ("1,250", "es", False, 1250),
+    ("1.250", "es", True, 1250),
+    ("68,5", "ru", True, 68.5),
+]
+
+
+@pytest.mark.parametrize(
+    ("token", "lang", "scaled", "value"), SEPARATORS, ids=[f"{lang}:{t}:{s}" for t, lang, s, _ in SEPARATORS]
+)
+def test_three_digits_after_a_separator_group_thousands_unless_a_scale_word_follows(
+    token: str, lang: str, scaled: bool, value: float
+) -> None:
+    assert parse_digits(token, lang, scaled=scaled) == value
