@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
+import monitor.bundled_rules
 from monitor import __version__
 from monitor.alerts import Alerter
 from monitor.analyze import Analyzer
@@ -54,7 +56,14 @@ class Context:
         self.settings = settings
 
     def rules(self, directory: Path | None = None) -> Ruleset:
-        return load_rules(directory or self.settings.rules, os.environ)
+        return load_rules(directory or self.rules_dir(), os.environ)
+
+    def rules_dir(self) -> Path:
+        """MONITOR_RULES, or the rules bundled with monitor when the default rules/ is not here."""
+        chosen = self.settings.rules
+        if chosen == Path("rules") and not chosen.is_dir() and "rules" not in self.settings.model_fields_set:
+            return Path(monitor.bundled_rules.__path__[0])
+        return chosen
 
     def engine(self, migrate: bool = True) -> db.Engine:
         engine = db.create_engine(self.settings.database_url)
@@ -373,3 +382,26 @@ def positions(obj: Context, actor: str | None) -> None:
                    f"{row['link'] or row['title']}")
     if not rows:
         click.echo("no positions stored" + (f" for {actor!r}" if actor else ""))
+
+
+@main.command()
+@click.option("--step", default=0.5, show_default=True, help="Seconds between two steps of the replay.")
+@click.option("--per-step", default=3, show_default=True, help="Reports published at each step.")
+@click.option("--keep", type=click.Path(dir_okay=False, path_type=Path),
+              help="Keep the demo's SQLite database at this path (default: a temporary file).")
+@click.pass_obj
+@handle_errors
+def demo(obj: Context, step: float, per_step: int, keep: Path | None) -> None:
+    """Watch monitor work with no internet: a local feed server replays a real sequence of reports on the
+    tracked story, the daemon polls it into a temporary SQLite database, and the alerts it would send are
+    printed here (and sent to MONITOR_NOTIFY targets, if set). Ends by itself in under a minute."""
+    from monitor.demo.run import run_demo
+
+    rules = obj.rules()
+    with tempfile.TemporaryDirectory(prefix="monitor-demo-") as folder:
+        database = keep or Path(folder) / "demo.db"
+        engine = db.create_engine(f"sqlite:///{database}")
+        db.upgrade(engine)
+        summary = run_demo(engine, rules, obj.settings.notify_urls, step_s=step, per_step=per_step)
+        engine.dispose()
+    click.echo(summary)

@@ -72,14 +72,14 @@ def save_analysis(
 
 def _figure_row(figure: Figure, stale: bool) -> dict[str, Any]:
     return {"kind": "figure", "subject": figure.metric, "reading": f"{figure.value:g}", "value": figure.value,
-            "qualifier": figure.qualifier, "as_written": figure.as_written, "sentence": figure.sentence,
-            "stale": int(stale)}
+            "qualifier": figure.qualifier, "stance": None, "polarity": None, "as_written": figure.as_written,
+            "sentence": figure.sentence, "stale": int(stale)}
 
 
 def _position_row(position: Position) -> dict[str, Any]:
     return {"kind": "position", "subject": f"{position.actor}/{position.issue}", "reading": position.stance,
-            "stance": position.stance, "polarity": position.polarity, "as_written": position.cue,
-            "sentence": position.sentence, "stale": 0}
+            "value": None, "qualifier": None, "stance": position.stance, "polarity": position.polarity,
+            "as_written": position.cue, "sentence": position.sentence, "stale": 0}
 
 
 def save_event(conn: Connection, event: Event, item_id: int | None, now: datetime) -> int | None:
