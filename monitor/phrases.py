@@ -10,9 +10,15 @@ calls for, called for; "*n't" finds didn't, won't). A phrase never starts inside
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
+from typing import Generic, TypeVar
 
+import ahocorasick
+
+Tag = TypeVar("Tag")
 _NEVER = re.compile(r"(?!x)x")
+# Typographic apostrophes fold to straight ones; a dotted capital I would lower to two characters.
+_SAME_LENGTH = str.maketrans({"’": "'", "İ": "i"})
 
 
 def _word_pattern(word: str) -> str:
@@ -45,14 +51,56 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(phrase_pattern(p) for p in ordered), re.IGNORECASE)
 
 
-def compile_tagged(tagged: Sequence[tuple[str, object]]) -> tuple[re.Pattern[str], dict[str, object]]:
-    """A pattern over phrases that each carry a tag; `tags[match.lastgroup]` tells which tag matched."""
-    ordered = sorted(tagged, key=lambda pair: (-len(pair[0].strip("*")), pair[0]))
-    if not ordered:
-        return _NEVER, {}
-    tags = {f"p{i}": tag for i, (_, tag) in enumerate(ordered)}
-    pattern = "|".join(f"(?P<p{i}>{phrase_pattern(phrase)})" for i, (phrase, _) in enumerate(ordered))
-    return re.compile(pattern, re.IGNORECASE), tags
+class PhraseIndex(Generic[Tag]):
+    """Finds many tagged phrases fast: an Aho-Corasick pass over the text finds where a phrase's first
+    word may start, and only there is the phrase's own pattern tried.
+
+    (One regex alternation of hundreds of phrases tries every branch at every position: 100 times slower.)
+    """
+
+    def __init__(self, tagged: Iterable[tuple[str, Tag]]) -> None:
+        self._by_head: dict[str, list[tuple[bool, re.Pattern[str], Tag]]] = {}
+        for phrase, tag in tagged:
+            first_word = phrase.split()[0]
+            whole = not first_word.endswith("*") and first_word[-1:].isalnum()  # "a" must not start "any"
+            pattern = re.compile(phrase_pattern(phrase), re.IGNORECASE)
+            self._by_head.setdefault(_fold(first_word.strip("*")), []).append((whole, pattern, tag))
+        self._heads = ahocorasick.Automaton()
+        for head in self._by_head:
+            self._heads.add_word(head, head)
+        if self._by_head:
+            self._heads.make_automaton()
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, Tag]]:
+        """(start, end, tag) of each phrase in text[start:end], the longest where several start together."""
+        resume = start
+        for hit_start, hit_end, tag in sorted(self._hits(text, start, end), key=lambda h: (h[0], -h[1])):
+            if hit_start >= resume:
+                resume = hit_end
+                yield hit_start, hit_end, tag
+
+    def _hits(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, Tag]]:
+        if not self._by_head:
+            return
+        folded = _fold(text[start:end])
+        for last, head in self._heads.iter(folded):
+            first = last - len(head) + 1
+            if first > 0 and (folded[first - 1].isalnum() or folded[first - 1] in "-_"):
+                continue  # inside a word: no phrase starts here
+            word_ends = last + 1 == len(folded) or not folded[last + 1].isalnum()
+            first += start
+            for whole, pattern, tag in self._by_head[head]:
+                if whole and not word_ends:
+                    continue
+                found = pattern.match(text, first, end)
+                if found:
+                    yield first, found.end(), tag
+
+
+def _fold(text: str) -> str:
+    """Lower case with the same length as `text`, so that offsets still point into the original."""
+    folded = text.translate(_SAME_LENGTH).lower()
+    return folded if len(folded) == len(text) else "".join(c.lower()[:1] for c in text)
 
 
 def ending_with(phrases: Iterable[str], words_between: int) -> re.Pattern[str]:

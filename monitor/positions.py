@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from monitor.ruleset.schema import POLARITY, StancesFile
 from monitor.sentences import Span, clauses, sentences
@@ -66,9 +67,13 @@ class _Phrase:
 class _Sentence:
     text: str
     span: Span
-    clauses: tuple[Span, ...]
     actors: tuple[_Phrase, ...]
     issues: tuple[Match, ...]
+    speech: tuple[tuple[int, int], ...]  # speech verbs
+
+    @cached_property
+    def clauses(self) -> tuple[Span, ...]:
+        return tuple(clauses(self.span))
 
     def clause_at(self, offset: int) -> Span:
         return next((c for c in self.clauses if c.start <= offset < c.end), self.span)
@@ -101,29 +106,27 @@ class PositionFinder:
         """The positions in `text`, whose entity and issue `matches` the matcher found; one per stance."""
         entities = sorted((m for m in matches if m.kind == "entity"), key=lambda m: (m.start, -m.end))
         issues = sorted((m for m in matches if m.kind == "issue"), key=lambda m: m.start)
+        cues = self._cues(text) if entities and issues else []
+        if not cues:
+            return []  # the common case, kept cheap: most items state no stance
+        speech = [(start, end) for start, end, _ in self._words.speech.finditer(text, 0, len(text))]
         found: dict[tuple[str, str, str], Position] = {}
         topic: tuple[str, ...] = ()
         for span in sentences(text):
-            sentence = self._sentence(text, span, entities, issues)
-            for cue in self._cues(sentence):
+            sentence = _Sentence(
+                text, span, tuple(self._phrases(text, _within(entities, span))), tuple(_within(issues, span)),
+                tuple(verb for verb in speech if span.start <= verb[0] and verb[1] <= span.end),
+            )
+            for cue in (cue for cue in cues if span.start <= cue.start and cue.end <= span.end):
                 for position in self._positions(sentence, cue, topic):
                     found.setdefault((position.actor, position.issue, position.stance), position)
             if not self._words.pronoun_first.match(text, span.start, span.end):
                 topic = self._first_subject(sentence, span.end) or topic
         return list(found.values())
 
-    def _sentence(self, text: str, span: Span, entities: list[Match], issues: list[Match]) -> _Sentence:
-        inside = [m for m in entities if span.start <= m.start and m.end <= span.end]
-        actors = [p for p in self._phrases(text, inside) if not text.startswith("-", p.end)]
-        inside_issues = tuple(m for m in issues if span.start <= m.start and m.end <= span.end)
-        return _Sentence(text, span, tuple(clauses(span)), tuple(actors), inside_issues)
-
-    def _cues(self, sentence: _Sentence) -> list[_Cue]:
-        found = []
-        for hit in self._words.cues.finditer(sentence.text, sentence.span.start, sentence.span.end):
-            stance, role = self._words.tags[hit.lastgroup or ""]
-            found.append(_Cue(stance, role, hit.start(), hit.end(), hit.group(0)))
-        return found
+    def _cues(self, text: str) -> list[_Cue]:
+        found = self._words.cues.finditer(text, 0, len(text))
+        return [_Cue(stance, role, start, end, text[start:end]) for start, end, (stance, role) in found]
 
     def _positions(self, sentence: _Sentence, cue: _Cue, topic: tuple[str, ...]) -> list[Position]:
         clause = sentence.clause_at(cue.start)
@@ -154,7 +157,7 @@ class PositionFinder:
                 phrases[-1] = _Phrase((match.id,), last.start, match.end)
             else:
                 phrases.append(_Phrase((match.id,), match.start, match.end))
-        return phrases
+        return [p for p in phrases if not text.startswith("-", p.end)]  # "Doha-based" names no actor
 
     def _titled(self, gap: str) -> bool:
         """Whether `gap` is a title between an organisation and a person: "'s exiled Gaza chief Khalil"."""
@@ -186,7 +189,7 @@ class PositionFinder:
     def _speech(self, sentence: _Sentence, before: int) -> tuple[int, int] | None:
         """The span of the last speech verb (or headline colon) before `before` in the sentence."""
         start = sentence.span.start
-        verbs = [(m.start(), m.end()) for m in self._words.speech.finditer(sentence.text, start, before)]
+        verbs = [verb for verb in sentence.speech if verb[1] <= before]
         colon = sentence.text.find(":", start, before)
         short_lead = len(sentence.text[start:colon].split()) <= _HEADLINE_LEAD_WORDS
         if colon >= 0 and short_lead and self._has_actor(sentence, start, colon):
@@ -255,6 +258,10 @@ class PositionFinder:
         text = sentence.text
         before = self._words.reversal_before.search(text, max(0, issue.start - _LOOKBACK_CHARS), issue.start)
         return bool(before or self._words.reversal_after.match(text, issue.end, sentence.span.end))
+
+
+def _within(matches: list[Match], span: Span) -> list[Match]:
+    return [m for m in matches if span.start <= m.start and m.end <= span.end]
 
 
 def _next_clause_end(sentence: _Sentence, clause: Span) -> int:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from monitor.phrases import compile_phrases, compile_tagged, ending_with, starting_with
+from monitor.phrases import PhraseIndex, compile_phrases, ending_with, starting_with
 from monitor.ruleset.schema import StancesFile
 
 Role = Literal["cue", "connective", "obligation"]
@@ -20,11 +20,10 @@ _REVERSAL_REACH_WORDS = 3
 
 @dataclass(frozen=True)
 class StanceWords:
-    """Compiled patterns; `tags[match.lastgroup]` of a `cues` match is its (stance, role)."""
+    """Compiled patterns; a cue is found with its (stance, role)."""
 
-    cues: re.Pattern[str]
-    tags: dict[str, tuple[str, Role]]
-    speech: re.Pattern[str]
+    cues: PhraseIndex[tuple[str, Role]]
+    speech: PhraseIndex[None]
     addressing: re.Pattern[str]
     negated: re.Pattern[str]
     after_preposition: re.Pattern[str]
@@ -39,13 +38,11 @@ class StanceWords:
     @classmethod
     def from_rules(cls, rules: StancesFile) -> StanceWords:
         grammar = rules.grammar
-        cues, tags = compile_tagged(_tagged_cues(rules))
         conjunctions = compile_phrases(grammar.conjunctions).pattern
         relatives = compile_phrases(grammar.relatives).pattern
         return cls(
-            cues=cues,
-            tags={group: tag for group, tag in tags.items() if isinstance(tag, tuple)},
-            speech=compile_phrases(rules.speech_verbs),
+            cues=PhraseIndex(_tagged_cues(rules)),
+            speech=PhraseIndex((verb, None) for verb in rules.speech_verbs),
             addressing=compile_phrases(grammar.addressing_verbs),
             negated=ending_with(rules.negation, _NEGATION_REACH_WORDS),
             after_preposition=ending_with(grammar.prepositions, _PREPOSITION_REACH_WORDS),
@@ -63,8 +60,8 @@ class StanceWords:
         )
 
 
-def _tagged_cues(rules: StancesFile) -> list[tuple[str, object]]:
-    tagged: list[tuple[str, object]] = []
+def _tagged_cues(rules: StancesFile) -> list[tuple[str, tuple[str, Role]]]:
+    tagged: list[tuple[str, tuple[str, Role]]] = []
     for stance, spec in rules.stances.items():
         tagged += [(phrase, (stance, "cue")) for phrase in spec.cues]
         tagged += [(phrase, (stance, "connective")) for phrase in spec.connectives]
