@@ -34,6 +34,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
+from aiohttp.abc import ResolveResult
 from multidict import CIMultiDictProxy
 
 from monitor import __version__
@@ -58,6 +59,11 @@ def default_user_agent(contact_url: str = "https://github.com/monitor/monitor") 
 
 class _RefusedError(Exception):
     """A fetch stopped on purpose (size cap, redirect limit, blocked address); the message is the reason."""
+
+
+# Everything the network, a server or its bytes can throw at us; anything else is a bug and propagates.
+# (ValueError covers URLs that yarl or IDNA reject.)
+_FETCH_FAILURES = (TimeoutError, _RefusedError, aiohttp.ClientError, OSError, zlib.error, ValueError)
 
 
 @dataclass(frozen=True)
@@ -120,7 +126,7 @@ class Fetcher:
             try:
                 async with asyncio.timeout(spec.timeout_s):
                     response = await self._follow(spec, validators, hops)
-            except Exception as exc:  # every failure becomes a reason, see _describe: one feed stays local
+            except _FETCH_FAILURES as exc:  # each becomes a reason (see _describe): one feed's trouble stays local
                 return _failed(spec, hops[-1], _describe(exc, spec), time.perf_counter() - started)
             return self._result(spec, validators, response, hops[-1], time.perf_counter() - started)
 
@@ -129,9 +135,7 @@ class Fetcher:
         assert self._session is not None, "use Fetcher as an async context manager"
         for _ in range(self._max_redirects + 1):
             self._check_target(hops[-1])
-            async with self._session.get(
-                hops[-1], headers=_conditional(validators), allow_redirects=False
-            ) as got:
+            async with self._session.get(hops[-1], headers=_conditional(validators), allow_redirects=False) as got:
                 location = got.headers.get("Location")
                 if got.status in _REDIRECT_STATUSES and location:
                     hops.append(urljoin(hops[-1], location))
@@ -143,9 +147,7 @@ class Fetcher:
     def _check_target(self, url: str) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
-            raise _RefusedError(
-                f"only http and https URLs are fetched, not {parts.scheme or 'a relative URL'!r}"
-            )
+            raise _RefusedError(f"only http and https URLs are fetched, not {parts.scheme or 'a relative URL'!r}")
         if self._block_private and parts.hostname:
             _refuse_private_literal(parts.hostname)
 
@@ -163,9 +165,7 @@ class Fetcher:
         if response.status == 304:
             return FetchResult(body=None, **common, **_validators(headers, validators, validators.body_hash))
         if response.body is None:
-            return FetchResult(
-                body=None, error=f"HTTP {response.status} {response.reason}".rstrip(), **common
-            )
+            return FetchResult(body=None, error=f"HTTP {response.status} {response.reason}".rstrip(), **common)
         body_hash = hashlib.sha256(response.body).hexdigest()
         body = None if body_hash == validators.body_hash else response.body
         return FetchResult(body=body, **common, **_validators(headers, Validators(), body_hash))
@@ -176,9 +176,7 @@ def _conditional(validators: Validators) -> dict[str, str]:
     return headers | ({"If-Modified-Since": validators.last_modified} if validators.last_modified else {})
 
 
-def _validators(
-    headers: CIMultiDictProxy[str], previous: Validators, body_hash: str | None
-) -> dict[str, Any]:
+def _validators(headers: CIMultiDictProxy[str], previous: Validators, body_hash: str | None) -> dict[str, Any]:
     """The validators to keep: a 304 may omit them, and then the previous ones still hold."""
     return {
         "etag": headers.get("ETag") or previous.etag,
@@ -240,9 +238,7 @@ async def _read_body(response: aiohttp.ClientResponse, max_bytes: int) -> bytes:
 def _refuse_private(host: str, address: str) -> None:
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone ("fe80::1%eth0")
     if not ip.is_global or ip.is_multicast:
-        raise _RefusedError(
-            f"refused to fetch from {host}: {address} is a private, loopback or reserved address"
-        )
+        raise _RefusedError(f"refused to fetch from {host}: {address} is a private, loopback or reserved address")
 
 
 def _refuse_private_literal(host: str) -> None:
@@ -254,7 +250,9 @@ def _refuse_private_literal(host: str) -> None:
 class _PublicOnlyResolver(aiohttp.ThreadedResolver):
     """Resolves names, refusing any that resolve to a non-public address (checked on every connection)."""
 
-    async def resolve(self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET) -> Any:
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
         answers = await super().resolve(host, port, family)
         for answer in answers:
             _refuse_private(host, answer["host"])
@@ -288,8 +286,6 @@ def _describe(exc: Exception, spec: FeedSpec) -> str:
 def _connect_reason(exc: aiohttp.ClientConnectorError) -> str:
     if isinstance(exc.os_error, ConnectionRefusedError):
         return "connection refused"
-    if isinstance(exc.os_error, _RefusedError):
-        return str(exc.os_error)
     return f"cannot connect to {exc.host}:{exc.port}: {exc.os_error.strerror or exc.os_error}"
 
 
@@ -316,8 +312,7 @@ def retry_after_seconds(value: str | None, now: datetime) -> float | None:
 def freshness_seconds(cache_control: str | None, expires: str | None, now: datetime) -> float | None:
     """How long the response stays fresh: Cache-Control max-age, else Expires - now; None if unsaid/stale."""
     directives = {
-        d.strip().lower().partition("=")[0]: d.partition("=")[2].strip()
-        for d in (cache_control or "").split(",")
+        d.strip().lower().partition("=")[0]: d.partition("=")[2].strip() for d in (cache_control or "").split(",")
     }
     if "no-store" in directives or "no-cache" in directives:
         return None

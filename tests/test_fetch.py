@@ -289,6 +289,11 @@ def test_connection_refused_is_a_reason() -> None:
     assert (result.status, result.error) == (None, "connection refused")
 
 
+def test_unknown_host_is_a_reason() -> None:
+    result = fetch("http://no-such-host.invalid/feed.xml", spec={"timeout_s": 10})
+    assert result.error == "DNS lookup failed for no-such-host.invalid"
+
+
 URLS = {
     "file URL": ("file:///etc/passwd", "only http and https URLs are fetched, not 'file'"),
     "relative URL": ("/feed.xml", "only http and https URLs are fetched, not 'a relative URL'"),
