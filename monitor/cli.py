@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 import os
 import sys
@@ -13,8 +14,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from sqlalchemy.engine import Engine
 
-import monitor.bundled_rules
 from monitor import __version__
 from monitor.alerts import Alerter
 from monitor.analyze import Analyzer
@@ -62,17 +63,17 @@ class Context:
         """MONITOR_RULES, or the rules bundled with monitor when the default rules/ is not here."""
         chosen = self.settings.rules
         if chosen == Path("rules") and not chosen.is_dir() and "rules" not in self.settings.model_fields_set:
-            return Path(monitor.bundled_rules.__path__[0])
+            return Path(importlib.import_module("monitor.bundled_rules").__path__[0])
         return chosen
 
-    def engine(self, migrate: bool = True) -> db.Engine:
+    def engine(self, migrate: bool = True) -> Engine:
         engine = db.create_engine(self.settings.database_url)
         db.check_connection(engine)
         if migrate:
             db.upgrade(engine)
         return engine
 
-    def alerter(self, rules: Ruleset, engine: db.Engine) -> Alerter:
+    def alerter(self, rules: Ruleset, engine: Engine) -> Alerter:
         routes = routes_with_catch_all(rules.alerts, self.settings.notify_urls)
         return Alerter(engine, routes, Notifier(routes), labels(rules), utcnow, rules.alerts.delivery)
 

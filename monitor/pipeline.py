@@ -122,7 +122,9 @@ class Pipeline:
             feeds.record_success(conn, state.id, result, self.clock(), next_poll, parsed.title if parsed else None)
         if saved is None:
             return self._report(spec, result, started, next_poll=next_poll)
-        return self._report(spec, result, started, saved.new, saved.updated, saved.unchanged, events, next_poll=next_poll)
+        return self._report(
+            spec, result, started, saved.new, saved.updated, saved.unchanged, events, next_poll=next_poll
+        )
 
     def _detect(self, conn: Connection, spec: FeedSpec, entries: list[tuple[int, Item]]) -> int:
         """Analyse new and changed items oldest first (feeds list the newest first), so that changes read

@@ -95,7 +95,7 @@ class Replay:
 
 def _handler(replay: Replay) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server API)
+        def do_GET(self) -> None:
             body = replay.document(self.path)
             self.send_response(200 if body is not None else 404)
             self.send_header("Content-Type", "application/xml" if body else "text/plain")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sqlite3
 from pathlib import Path
@@ -9,18 +10,18 @@ from pathlib import Path
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
-from alembic.util.exc import CommandError
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
-import monitor.migrations
 from monitor.errors import StorageError
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(monitor.migrations.__file__).parent
+# migrations/ ships inside the package as monitor.migrations (see pyproject.toml).
+MIGRATIONS_DIR = Path(str(importlib.import_module("monitor.migrations").__file__)).parent
 # Any fixed 64-bit number: nodes starting together take turns at migrating.
 _MIGRATION_LOCK_KEY = 0x6D6F6E69746F72
 

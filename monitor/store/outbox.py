@@ -66,7 +66,7 @@ def mark_attempt_failed(
     conn: Connection, ids: Sequence[int], error: str, retry_at: datetime | None
 ) -> None:
     """Keep the error; retry at `retry_at`, or give up (status failed) when it is None."""
-    values = {"status": "failed", "lease_until": None, "last_error": error}
+    values: dict[str, object] = {"status": "failed", "lease_until": None, "last_error": error}
     if retry_at is not None:
         values.update(status="pending", deliver_after=retry_at)
     conn.execute(alerts.update().where(alerts.c.id.in_(ids)).values(**values))

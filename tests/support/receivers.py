@@ -74,7 +74,7 @@ def smtp_server() -> Iterator[SmtpReceiver]:
 class _Hook(BaseHTTPRequestHandler):
     server: _HookServer
 
-    def do_POST(self) -> None:  # noqa: N802 (http.server API)
+    def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         if self.server.down:
             self.send_response(503)
