@@ -4,7 +4,7 @@ Matching never compares raw strings. Text and rules pass through the same two st
 
 1. `fold` makes spellings of the same word equal whatever the script: NFKD, combining marks
    dropped (diacritics, Hebrew points, Arabic harakat), case folded, Arabic letter variants unified
-   (أ إ آ -> ا, ة -> ه, ى -> ي), tatweel dropped, dotless ı -> i.
+   (أ إ آ -> ا, ة -> ه, ى -> ي; hamza carriers ئ ؤ -> ي و), tatweel dropped, dotless ı -> i.
 2. `translit_key` makes Latin transliterations of the same name equal: doubled letters collapse
    (Hayya -> Haya, Witkoff -> Witkof), a final h after a vowel goes (Hayyah -> Haya), ou -> u
    (Barhoum -> Barhum), ph -> f, q -> k, and the article el -> al.
@@ -33,39 +33,13 @@ _DIGRAPHS = (("ou", "u"), ("ph", "f"), ("q", "k"))
 _ARTICLES = {"el": "al"}
 # Hebrew and Arabic write conjunctions, prepositions and the article attached to the next word
 # (ונתניהו "and Netanyahu", بغزة "in Gaza"). Longest first, so that وال is tried before و.
-PROCLITICS = (
-    "وال",
-    "بال",
-    "فال",
-    "كال",
-    "وب",
-    "ول",
-    "لل",
-    "ال",
-    "و",
-    "ف",
-    "ب",
-    "ل",
-    "ك",
-    "וה",
-    "וב",
-    "ול",
-    "ומ",
-    "וש",
-    "שה",
-    "שב",
-    "של",
-    "מה",
-    "ו",
-    "ה",
-    "ב",
-    "ל",
-    "מ",
-    "ש",
-    "כ",
+PROCLITICS = tuple(
+    "وال بال فال كال وب ول لل ال و ف ب ل ك "  # Arabic
+    "וה וב ול ומ וש שה שב של מה ו ה ב ל מ ש כ".split()  # Hebrew
 )
 _SEMITIC = re.compile(r"[\u0590-\u06ff]")
 SEMITIC_FROM = "\u0590"  # words that sort below this start in another script: no proclitic to look for
+_ARABIC_FROM = "\u0600"  # Hebrew sorts below, Arabic from here: a proclitic and its word share a script
 
 
 class Token(NamedTuple):
@@ -128,6 +102,11 @@ def without_proclitic(key: str, known: frozenset[str], stems: tuple[str, ...]) -
         return key
     for proclitic in PROCLITICS:
         rest = key[len(proclitic) :]
-        if key.startswith(proclitic) and len(rest) >= 2 and (rest in known or rest.startswith(stems)):
-            return rest
+        if key.startswith(proclitic) and len(rest) >= 2 and _same_script(proclitic, rest):
+            if rest in known or rest.startswith(stems):
+                return rest
     return key
+
+
+def _same_script(proclitic: str, rest: str) -> bool:
+    return (proclitic < _ARABIC_FROM) == (rest < _ARABIC_FROM)
