@@ -9,12 +9,13 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from monitor import __version__
 from monitor.alerts import Alerter
@@ -27,9 +28,9 @@ from monitor.notify import Notifier
 from monitor.pipeline import Pipeline, PollReport
 from monitor.routing import routes_with_catch_all
 from monitor.ruleset.loader import load_rules
-from monitor.ruleset.schema import Ruleset
+from monitor.ruleset.schema import Ruleset, parse_duration
 from monitor.ruleset.specs import feed_specs, labels
-from monitor.store import db, detection, items, outbox
+from monitor.store import db, detection, feeds, items, outbox
 from monitor.types import Analysis
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -98,6 +99,10 @@ def handle_errors(func: F) -> F:
             sys.exit(2)
         except MonitorError as exc:
             click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+        except DBAPIError as exc:  # the database failed mid-command (gone, full, read-only, locked)
+            reason = str(exc.orig or exc).strip().splitlines()[0]
+            click.echo(f"error: database: {reason}", err=True)
             sys.exit(2)
 
     wrapper.__name__ = func.__name__
@@ -406,3 +411,22 @@ def demo(obj: Context, step: float, per_step: int, keep: Path | None) -> None:
         summary = run_demo(engine, rules, obj.settings.notify_urls, step_s=step, per_step=per_step)
         engine.dispose()
     click.echo(summary)
+
+
+@main.command()
+@click.option("--max-age", default="15m", show_default=True,
+              help="How long ago the last poll may have been (e.g. 90s, 15m, 1h).")
+@click.pass_obj
+@handle_errors
+def health(obj: Context, max_age: str) -> None:
+    """Exit 0 if the database answers and a feed was polled within --max-age, else print why and exit 1.
+    For container health checks and external monitoring."""
+    limit = timedelta(seconds=parse_duration(max_age))
+    with obj.engine().connect() as conn:
+        rows = feeds.list_feeds(conn)
+    polled = [r["last_polled_at"] for r in rows if r["last_polled_at"]]
+    failing = sum(1 for r in rows if r["consecutive_failures"])
+    if rows and (not polled or utcnow() - max(polled) > limit):
+        click.echo(f"unhealthy: no feed polled in the last {max_age}")
+        sys.exit(1)
+    click.echo(f"healthy: {len(rows)} feeds, {failing} failing")
