@@ -111,7 +111,9 @@ def ending_with(phrases: Iterable[str], words_between: int) -> re.Pattern[str]:
     alternation = "|".join(phrase_pattern(p) for p in ordered)
     # Quotes may sit between the words: "violation' of the".
     gap = "[\\s'’\"“”«»]"
-    return re.compile(rf"(?:{alternation})(?:{gap}+[\w'’-]+){{0,{words_between}}}{gap}*$", re.IGNORECASE)
+    # The leading boundary lets the search skip every position inside a word before trying the phrases.
+    tail = rf"(?:{gap}+[\w'’-]+){{0,{words_between}}}{gap}*$"
+    return re.compile(rf"(?<![\w-])(?:{alternation}){tail}", re.IGNORECASE)
 
 
 def starting_with(phrases: Iterable[str]) -> re.Pattern[str]:

@@ -131,7 +131,11 @@ class PositionFinder:
     def _positions(self, sentence: _Sentence, cue: _Cue, topic: tuple[str, ...]) -> list[Position]:
         clause = sentence.clause_at(cue.start)
         actor = self._actor(sentence, clause, cue, topic)
-        if not actor.ids or self._words.open_relative.search(sentence.text, actor.end, cue.start):
+        relative = self._words.open_relative.search(sentence.text, actor.end, cue.start)
+        if relative:  # ", which Netanyahu had tied to ...": the relative clause's own subject, if it has one
+            own = self._explicit(sentence, relative.start() + 1, cue.start)
+            actor = _Actor(own.ids, own.end) if own else _NOBODY
+        if not actor.ids:
             return []
         line = sentence.text[sentence.span.start : sentence.span.end]
         positions = []
@@ -177,6 +181,9 @@ class PositionFinder:
         if cue.role == "obligation":
             return _Actor(speaker.ids, speech[1])
         content = self._subject(sentence, self._after_addressee(sentence, speech), cue.start, speaker.ids or topic)
+        later_clause = clause.start > speech[0] and self._explicit(sentence, clause.start, cue.start)
+        if later_clause and content.ids != speaker.ids:
+            return content  # "X said ..., while Egypt will train police": a later clause with its own subject
         return _Actor(speaker.ids, content.end) if speaker.ids else content
 
     def _agent(self, sentence: _Sentence, cue: _Cue) -> _Phrase | None:
@@ -192,7 +199,7 @@ class PositionFinder:
         verbs = [verb for verb in sentence.speech if verb[1] <= before]
         colon = sentence.text.find(":", start, before)
         short_lead = len(sentence.text[start:colon].split()) <= _HEADLINE_LEAD_WORDS
-        if colon >= 0 and short_lead and self._has_actor(sentence, start, colon):
+        if colon >= 0 and short_lead and self._explicit(sentence, start, colon):
             verbs.append((colon, colon + 1))
         return max(verbs, default=None)
 
@@ -209,16 +216,17 @@ class PositionFinder:
         """The first (or nearest) actor in [start, end), or the topic when the words there continue it."""
         if self._words.pronoun_first.match(sentence.text, start, end):
             return _Actor(self._first_subject(sentence, start) or topic, start)
-        subjects = [p for p in sentence.actors_in(start, end) if not self._is_object(sentence, p)]
-        if subjects:
-            chosen = subjects[-1] if nearest else subjects[0]
+        chosen = self._explicit(sentence, start, end, nearest)
+        if chosen is not None:
             return _Actor(chosen.ids, chosen.end)
         if start > sentence.span.start:  # a later clause shares the sentence's subject
             return _Actor(self._first_subject(sentence, start) or topic, start)
         return _Actor((), start)
 
-    def _has_actor(self, sentence: _Sentence, start: int, end: int) -> bool:
-        return any(not self._is_object(sentence, p) for p in sentence.actors_in(start, end))
+    def _explicit(self, sentence: _Sentence, start: int, end: int, nearest: bool = False) -> _Phrase | None:
+        """The first (or nearest) actor named in [start, end) that is no prepositional object."""
+        subjects = [p for p in sentence.actors_in(start, end) if not self._is_object(sentence, p)]
+        return (subjects[-1] if nearest else subjects[0]) if subjects else None
 
     def _first_subject(self, sentence: _Sentence, end: int) -> tuple[str, ...]:
         candidates = sentence.actors_in(sentence.span.start, end)
@@ -235,7 +243,8 @@ class PositionFinder:
         preceding = [m for m in sentence.issues if lower <= m.start and m.end <= cue.start]
         listed = sentence.text.startswith(":", clause.end - 1)
         end = _next_clause_end(sentence, clause) if listed else clause.end
-        following = [m for m in sentence.issues if cue.end <= m.start and m.end <= end]
+        # An issue may begin with the cue itself: "train police".
+        following = [m for m in sentence.issues if cue.start <= m.start and cue.end < m.end <= end]
         if not listed:  # an object is near its verb: further on, an issue belongs to another verb
             following = [m for m in following if len(sentence.text[cue.end : m.start].split()) <= _OBJECT_WORDS]
         if cue.role == "connective" or actor.passive:
