@@ -42,8 +42,12 @@ def generated_entities(count: int, aliases: int, seed: int = 7) -> EntitiesFile:
         return "".join(rng.choices(string.ascii_lowercase, k=rng.randint(4, 9))).capitalize()
 
     entities = [
-        {"id": f"e{i}", "name": f"{word()} {word()}", "kind": "person",
-         "aliases": [f"{word()} {word()}" for _ in range(aliases - 1)]}
+        {
+            "id": f"e{i}",
+            "name": f"{word()} {word()}",
+            "kind": "person",
+            "aliases": [f"{word()} {word()}" for _ in range(aliases - 1)],
+        }
         for i in range(count)
     ]
     return EntitiesFile.model_validate({"version": 1, "entities": entities})

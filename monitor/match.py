@@ -115,8 +115,9 @@ def _short_forms(entities: EntitiesFile) -> tuple[re.Pattern[str] | None, dict[s
     if not owner:
         return None, owner
     alternation = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
-    # Followed by a currency sign, a short form is a currency code: "US$1 billion" is not a mention.
-    return re.compile(rf"(?<!\w)(?:{alternation})(?![\w$])"), owner
+    # Followed by a currency sign a short form is a currency code ("US$1 billion"), after a language code a
+    # region code ("en-US"): neither is a mention.
+    return re.compile(rf"(?<!\w)(?<![a-z]{{2}}-)(?:{alternation})(?![\w$])"), owner
 
 
 class Matcher:
@@ -132,9 +133,7 @@ class Matcher:
         entries += _context_words(contexts, issues.relevance)
         self._phrases: PhraseIndex[_Value] = PhraseIndex(entries)
         self._fuzzy: FuzzyIndex[_Alias] = FuzzyIndex(
-            (Pattern.parse(p), v, self._entities[v.entity].threshold)
-            for p, v in entries
-            if isinstance(v, _Alias)
+            (Pattern.parse(p), v, self._entities[v.entity].threshold) for p, v in entries if isinstance(v, _Alias)
         )
         self._short, self._short_owner = _short_forms(entities)
         self.relevance = issues.relevance
@@ -184,9 +183,7 @@ class Matcher:
 
     def _entity_matches(self, scan: Scan, hits: list[Hit[_Value]]) -> list[Match]:
         found = self._alias_hits(scan, hits) + self._near_hits(scan) + self._short_hits(scan)
-        found = [
-            f for f in found if f.alias is None or not f.alias.capitalised or scan.text[f.start].isupper()
-        ]
+        found = [f for f in found if f.alias is None or not f.alias.capitalised or scan.text[f.start].isupper()]
         found = self._without_other_bearers(scan, hits, found)
         found = [f for f in found if self._in_context(scan, self._entities[f.target], f)]
         return _merged("entity", scan.text, self._entities, _longest_wins(found))
@@ -207,19 +204,17 @@ class Matcher:
     def _short_hits(self, scan: Scan) -> list[_Found]:
         if self._short is None:
             return []
+        owner = self._short_owner
+        # An acronym is never distinctive: "ICC" names a cricket council as well as a court.
         return [
-            _Found(self._short_owner[m.group()], m.start(), m.end(), 100.0)
+            _Found(owner[m.group()], m.start(), m.end(), 100.0, _Alias(owner[m.group()], False, False, False))
             for m in self._short.finditer(scan.text)
         ]
 
-    def _without_other_bearers(
-        self, scan: Scan, hits: list[Hit[_Value]], found: list[_Found]
-    ) -> list[_Found]:
+    def _without_other_bearers(self, scan: Scan, hits: list[Hit[_Value]], found: list[_Found]) -> list[_Found]:
         """Mentions inside another bearer's name go; so do bare names where only another bearer is named."""
         others = [(h.value.entity, *scan.span(h.first, h.last)) for h in hits if isinstance(h.value, _Other)]
-        kept = [
-            f for f in found if not any(e == f.target and s < f.end and f.start < t for e, s, t in others)
-        ]
+        kept = [f for f in found if not any(e == f.target and s < f.end and f.start < t for e, s, t in others)]
         named = {f.target for f in kept if f.alias is None or f.alias.distinctive}
         return [f for f in kept if f.target in named or all(e != f.target for e, _, _ in others)]
 
@@ -238,17 +233,9 @@ class Matcher:
     # --- issues ----------------------------------------------------------------------------------
 
     def _issue_matches(self, scan: Scan, hits: list[Hit[_Value]]) -> list[Match]:
-        found = [
-            _Found(h.value.issue, *scan.span(h.first, h.last), 100.0)
-            for h in hits
-            if isinstance(h.value, _Cue)
-        ]
+        found = [_Found(h.value.issue, *scan.span(h.first, h.last), 100.0) for h in hits if isinstance(h.value, _Cue)]
         for index, issue in enumerate(self._issues):
-            found += [
-                _Found(index, m.start(), m.end(), 100.0)
-                for p in issue.patterns
-                for m in p.finditer(scan.text)
-            ]
+            found += [_Found(index, m.start(), m.end(), 100.0) for p in issue.patterns for m in p.finditer(scan.text)]
         found = [f for f in found if self._in_context(scan, self._issues[f.target], f)]
         return _merged("issue", scan.text, self._issues, found)
 

@@ -33,10 +33,9 @@ _DIGRAPHS = (("ou", "u"), ("ph", "f"), ("q", "k"))
 _ARTICLES = {"el": "al"}
 # Hebrew and Arabic write conjunctions, prepositions and the article attached to the next word
 # (ונתניהו "and Netanyahu", بغزة "in Gaza"). Longest first, so that وال is tried before و.
-PROCLITICS = tuple(
-    "وال بال فال كال وب ول لل ال و ف ب ل ك "  # Arabic
-    "וה וב ול ומ וש שה שב של מה ו ה ב ל מ ש כ".split()  # Hebrew
-)
+_ARABIC_PROCLITICS = ("وال", "بال", "فال", "كال", "وب", "ول", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_HEBREW_PROCLITICS = ("וה", "וב", "ול", "ומ", "וש", "שה", "שב", "של", "מה", "ו", "ה", "ב", "ל", "מ", "ש", "כ")
+PROCLITICS = _ARABIC_PROCLITICS + _HEBREW_PROCLITICS
 _SEMITIC = re.compile(r"[\u0590-\u06ff]")
 SEMITIC_FROM = "\u0590"  # words that sort below this start in another script: no proclitic to look for
 _ARABIC_FROM = "\u0600"  # Hebrew sorts below, Arabic from here: a proclitic and its word share a script
@@ -102,9 +101,9 @@ def without_proclitic(key: str, known: frozenset[str], stems: tuple[str, ...]) -
         return key
     for proclitic in PROCLITICS:
         rest = key[len(proclitic) :]
-        if key.startswith(proclitic) and len(rest) >= 2 and _same_script(proclitic, rest):
-            if rest in known or rest.startswith(stems):
-                return rest
+        attached = key.startswith(proclitic) and len(rest) >= 2 and _same_script(proclitic, rest)
+        if attached and (rest in known or rest.startswith(stems)):
+            return rest
     return key
 
 

@@ -94,6 +94,7 @@ def test_possessives_hyphenation_and_demonyms_are_mentions(matcher: Matcher, tex
         ("The cause of the fire is still unknown.", "un"),
         ("Un accord a été trouvé entre les partis.", "un"),
         ("Permanent members must pay US$1 billion.", "united_states"),
+        ("See developer.mozilla.org/en-US/docs for details.", "united_states"),
         ("He played his trump card at the last minute.", "trump"),
         ("Quality trumped quantity in the final vote.", "trump"),
         ("The minister praised a gallant effort by the rescuers.", "gallant"),
@@ -104,6 +105,7 @@ def test_possessives_hyphenation_and_demonyms_are_mentions(matcher: Matcher, tex
         "acronym-inside-a-word",
         "capitalised-article",
         "currency-code",
+        "locale-code",
         "idiom-lower-case",
         "verb",
         "adjective",
@@ -183,6 +185,7 @@ def test_context_decides_what_a_name_means(matcher: Matcher, text: str, entity: 
         ("Tamim bin Hamad Al Thani received the prime minister, Al Thani, in Doha.", "al_thani", False),
         ("Tamim bin Hamad Al Thani received Sheikh Mohammed bin Abdulrahman Al Thani.", "al_thani", True),
         ("Melania Trump opened the exhibition.", "trump", False),
+        ("The International Cricket Council (ICC) fined the team.", "icc", False),
     ],
     ids=[
         "another-kushner-then-surname",
@@ -191,6 +194,7 @@ def test_context_decides_what_a_name_means(matcher: Matcher, text: str, entity: 
         "the-emir-and-a-bare-surname",
         "the-emir-and-the-pm-in-full",
         "another-trump",
+        "another-icc-acronym",
     ],
 )
 def test_another_bearer_of_the_name_is_not_a_mention(matcher: Matcher, text: str, entity: str, mentioned: bool) -> None:
