@@ -73,6 +73,8 @@ SUBJECT_VERB_OBJECT: list[Case] = [
      {("egypt", "humanitarian_aid", "demands")}),
     ("rules out", "Netanyahu rules out Turkish troops in the stabilization force.",
      {("netanyahu", "governance", "rejects")}),
+    ("predicate adjective", "Israel said Turkish troops are unacceptable for the stabilization force.",
+     {("israel", "governance", "rejects")}),
     ("subject, not the object before the cue",
      "Benjamin Netanyahu firmly opposes letting Turkish forces into the stabilization force.",
      {("netanyahu", "governance", "opposes")}),
