@@ -23,6 +23,7 @@ from monitor.analyze import Analyzer
 from monitor.config import Settings
 from monitor.daemon import Daemon, jitter, poll_cycle, utcnow
 from monitor.errors import MonitorError, RulesError
+from monitor.health import HealthPolicy
 from monitor.logs import setup_logging
 from monitor.notify import Notifier
 from monitor.pipeline import Pipeline, PollReport
@@ -81,8 +82,10 @@ class Context:
     def pipeline(self, rules: Ruleset) -> tuple[Pipeline, Alerter]:
         engine = self.engine()
         alerter = self.alerter(rules, engine)
+        defaults = rules.feeds.defaults
+        policy = HealthPolicy(defaults.alert_after_failing, defaults.silence_factor, defaults.min_silence)
         pipeline = Pipeline(engine, Analyzer(rules), utcnow, jitter, owner=f"monitor-{os.getpid()}",
-                            on_event=alerter.enqueue)
+                            on_event=alerter.enqueue, health=policy)
         return pipeline, alerter
 
 

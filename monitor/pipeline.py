@@ -19,7 +19,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.engine import Connection, Engine
@@ -28,6 +28,7 @@ from monitor.analyze import Analyzer
 from monitor.changes import as_event, decide, stale_metrics
 from monitor.errors import FeedParseError
 from monitor.fetch import Fetcher
+from monitor.health import HealthPolicy, diagnose
 from monitor.parse import parse_feed
 from monitor.schedule import next_poll_at
 from monitor.store import detection, feeds, items
@@ -61,6 +62,7 @@ class Pipeline:
     jitter: Callable[[], float]
     owner: str = "monitor"
     on_event: EventSink | None = None
+    health: HealthPolicy = field(default_factory=HealthPolicy)
 
     async def poll(self, specs: Sequence[FeedSpec], fetcher: Fetcher, *, due_only: bool = True) -> list[PollReport]:
         """Poll the configured feeds that are due (or all of them), processing each as its fetch completes."""
@@ -110,6 +112,7 @@ class Pipeline:
         next_poll = self._next(spec, state.consecutive_failures + 1, result)
         with self.engine.begin() as conn:
             feeds.record_failure(conn, state.id, status, error, self.clock(), next_poll)
+            self._check_health(conn, spec, state, state.failing_since or self.clock(), error)
         return self._report(spec, result, started, error=error, next_poll=next_poll)
 
     def _succeed(
@@ -120,6 +123,7 @@ class Pipeline:
             saved = items.save_items(conn, state.id, parsed.items, self.clock()) if parsed else None
             events = self._detect(conn, spec, saved.to_analyze) if saved else 0
             feeds.record_success(conn, state.id, result, self.clock(), next_poll, parsed.title if parsed else None)
+            self._check_health(conn, spec, state, None, None)
         if saved is None:
             return self._report(spec, result, started, next_poll=next_poll)
         return self._report(
@@ -149,7 +153,22 @@ class Pipeline:
             items.mark_analyzed(conn, item_id, entry.content_hash)
         return count
 
-    def _emit(self, conn: Connection, item_id: int, event: Event) -> int:
+    def _check_health(
+        self, conn: Connection, spec: FeedSpec, state: FeedState, failing_since: datetime | None, error: str | None
+    ) -> None:
+        """Raise a feed_health event when the feed breaks (failing, silent) or recovers."""
+        now = self.clock()
+        found = diagnose(now, failing_since, error, feeds.recent_published(conn, state.id), self.health)
+        if found.verdict == state.health:
+            return
+        feeds.set_health(conn, state.id, found.verdict)
+        evidence = Evidence(f"{spec.url}@{now.isoformat()}", None, spec.name, now, found.reason)
+        event = Event("feed_health", spec.name[:200], state.health, found.verdict, evidence,
+                      {"feed_url": spec.url, "reason": found.reason})
+        log.warning("feed %s is %s: %s", spec.name, found.verdict, found.reason, extra={"feed_url": spec.url})
+        self._emit(conn, None, event)
+
+    def _emit(self, conn: Connection, item_id: int | None, event: Event) -> int:
         event_id = detection.save_event(conn, event, item_id, self.clock())
         if event_id is None:
             return 0

@@ -47,6 +47,8 @@ class FeedState:
     last_status: int | None = None
     last_error: str | None = None
     last_success_at: datetime | None = None
+    failing_since: datetime | None = None
+    health: str = "ok"
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ class FetchResult:
 
     @property
     def ok(self) -> bool:
-        return self.error is None and self.status is not None and (self.status == 304 or self.body is not None)
+        return self.error is None and self.status is not None
 
     @property
     def not_modified(self) -> bool:

@@ -229,6 +229,11 @@ class FeedDefaults(Strict):
     interval: Seconds = 300.0
     timeout: Seconds = 20.0
     max_bytes: Bytes = 10 * 1000 * 1000
+    alert_after_failing: Seconds = Field(6 * 3600.0, description="a feed failing this long raises feed_health")
+    silence_factor: float = Field(
+        10.0, gt=1, description="a feed silent for this many times its usual gap between items raises feed_health"
+    )
+    min_silence: Seconds = Field(86400.0, description="never call a feed silent before this long without items")
 
 
 class Feed(Strict):

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 
-from monitor.store.tables import UTCDateTime, feeds
+from monitor.store.tables import UTCDateTime, feeds, items
 from monitor.store.upsert import insert_ignoring_duplicates
 from monitor.types import FeedSpec, FeedState, FetchResult, Validators
 
@@ -32,6 +32,8 @@ def _state(row: RowMapping) -> FeedState:
         last_status=row["last_status"],
         last_error=row["last_error"],
         last_success_at=row["last_success_at"],
+        failing_since=row["failing_since"],
+        health=row["health"],
     )
 
 
@@ -99,3 +101,18 @@ def record_failure(
 
 def list_feeds(conn: Connection) -> list[RowMapping]:
     return list(conn.execute(sa.select(feeds).order_by(feeds.c.name)).mappings())
+
+
+def set_health(conn: Connection, feed_id: int, verdict: str) -> None:
+    conn.execute(feeds.update().where(feeds.c.id == feed_id).values(health=verdict))
+
+
+def recent_published(conn: Connection, feed_id: int, limit: int = 20) -> list[datetime]:
+    """When the feed's newest items were published: the rhythm that tells a silent feed from a slow one."""
+    query = (
+        sa.select(items.c.published)
+        .where(items.c.feed_id == feed_id, items.c.published.is_not(None))
+        .order_by(items.c.published.desc())
+        .limit(limit)
+    )
+    return list(conn.execute(query).scalars())

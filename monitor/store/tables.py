@@ -66,6 +66,7 @@ feeds = Table(
     Column("last_success_at", UTCDateTime),
     Column("failing_since", UTCDateTime),
     Column("consecutive_failures", Integer, nullable=False, default=0),
+    Column("health", String(10), nullable=False, default="ok", server_default="ok"),  # ok | failing | silent
     Column("next_poll_at", UTCDateTime, nullable=False, index=True),
     Column("lease_owner", String(100)),
     Column("lease_until", UTCDateTime),
