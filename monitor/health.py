@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import pairwise
 from statistics import median
 from typing import Literal
 
@@ -32,7 +33,7 @@ class Diagnosis:
 def usual_gap(published: Sequence[datetime]) -> timedelta | None:
     """The median gap between consecutive items, from their publication times (None with fewer than 3)."""
     ordered = sorted(published)
-    gaps = [(b - a).total_seconds() for a, b in zip(ordered, ordered[1:], strict=False)]
+    gaps = [(b - a).total_seconds() for a, b in pairwise(ordered)]
     return timedelta(seconds=median(gaps)) if len(gaps) >= 2 else None
 
 
