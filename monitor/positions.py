@@ -1,21 +1,22 @@
 """Who takes which stance on which issue: a tracked actor, a stance cue and a tracked issue in one clause. Pure.
 
 For every stance cue of rules/stances.yaml in a sentence:
-- the actor is the nearest tracked entity before the cue in its clause that is neither the object of a
-  preposition ("talks with Israel") nor part of a compound ("a Doha-based member"). A title joins an
+- the actor is the first tracked entity of the cue's clause, before the cue, that is neither the object of
+  a preposition ("talks with Israel") nor part of a compound ("a Doha-based member"). A title joins an
   organisation to the person named after it ("Hamas official Fawzi Barhoum" is Barhoum), a conjunction
   makes several actors ("Egypt and Qatar signed"), a passive agent wins ("rejected by Hamas"), and a clause
-  that starts with a pronoun, or has no entity of its own, continues the last subject seen;
-- reported speech counts for the speaker: in "X said Y rejected ..." the stance is X's when X is tracked
-  (an official speaking for their side: "Netanyahu said Israel will not accept ..."), and Y's only when
-  the speaker is not tracked (a newspaper, an unnamed official). An obligation ("Y must disarm") is always
-  the speaker's demand, never Y's;
-- the issue is the nearest issue after the cue in its clause (every issue of a list after a colon),
-  else before it; for a connective ("only if", "until") it is the issue of the main clause, before it;
+  that starts with a pronoun, or a later clause with no entity of its own, continues the last subject;
+- reported speech counts for the speaker (the tracked entity nearest before the speech verb): in "X said
+  Y rejected ..." the stance is X's when X is tracked (an official speaking for their side), and Y's when
+  the speaker is not tracked (a newspaper, an unnamed official) or when Y opens a later clause of its own.
+  An obligation ("Y must disarm") is always the speaker's demand, never Y's;
+- the issue is the nearest issue within ten words after the cue in its clause (every issue of a list
+  after a colon); for a passive, and for a connective ("only if", "until"), it is the issue of the main
+  clause, before the cue; for an obligation the issue before the modal comes first;
 - a negation just before the cue flips a "for" stance ("refused to accept" rejects) and cancels the
   others ("did not deny" says nothing); a reversal next to the issue ("violations of the truce") flips
-  the stance on it; a cue inside an open relative clause (", which has rejected") is background, not a
-  stance taken.
+  the stance on it; a cue in an open relative clause (", which has rejected") is background unless the
+  relative clause names its own subject (", which Netanyahu tied to").
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Protocol, TypeVar
 
 from monitor.ruleset.schema import POLARITY, StancesFile
 from monitor.sentences import Span, clauses, sentences
@@ -55,6 +57,14 @@ class _Cue:
 
 
 @dataclass(frozen=True)
+class _Speech:
+    """A speech verb ("said"), or the colon after a headline's speaker."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class _Phrase:
     """An entity noun phrase: the actors it names (several when coordinated) and its span."""
 
@@ -69,7 +79,7 @@ class _Sentence:
     span: Span
     actors: tuple[_Phrase, ...]
     issues: tuple[Match, ...]
-    speech: tuple[tuple[int, int], ...]  # speech verbs
+    speech: tuple[_Speech, ...]
 
     @cached_property
     def clauses(self) -> tuple[Span, ...]:
@@ -109,15 +119,15 @@ class PositionFinder:
         cues = self._cues(text) if entities and issues else []
         if not cues:
             return []  # the common case, kept cheap: most items state no stance
-        speech = [(start, end) for start, end, _ in self._words.speech.finditer(text, 0, len(text))]
+        speech = [_Speech(start, end) for start, end, _ in self._words.speech.finditer(text, 0, len(text))]
         found: dict[tuple[str, str, str], Position] = {}
         topic: tuple[str, ...] = ()
         for span in sentences(text):
             sentence = _Sentence(
-                text, span, tuple(self._phrases(text, _within(entities, span))), tuple(_within(issues, span)),
-                tuple(verb for verb in speech if span.start <= verb[0] and verb[1] <= span.end),
+                text, span, tuple(self._phrases(text, _within(entities, span))), _within(issues, span),
+                _within(speech, span),
             )
-            for cue in (cue for cue in cues if span.start <= cue.start and cue.end <= span.end):
+            for cue in _within(cues, span):
                 for position in self._positions(sentence, cue, topic):
                     found.setdefault((position.actor, position.issue, position.stance), position)
             if not self._words.pronoun_first.match(text, span.start, span.end):
@@ -147,7 +157,7 @@ class PositionFinder:
 
     # --- actors ----------------------------------------------------------------------------------
 
-    def _phrases(self, text: str, entities: list[Match]) -> list[_Phrase]:
+    def _phrases(self, text: str, entities: Sequence[Match]) -> list[_Phrase]:
         phrases: list[_Phrase] = []
         for match in entities:
             last = phrases[-1] if phrases else None
@@ -177,11 +187,11 @@ class PositionFinder:
         speech = self._speech(sentence, cue.start)
         if speech is None:
             return _NOBODY if cue.role == "obligation" else self._subject(sentence, clause.start, cue.start, topic)
-        speaker = self._subject(sentence, sentence.clause_at(speech[0]).start, speech[0], topic, nearest=True)
+        speaker = self._subject(sentence, sentence.clause_at(speech.start).start, speech.start, topic, nearest=True)
         if cue.role == "obligation":
-            return _Actor(speaker.ids, speech[1])
+            return _Actor(speaker.ids, speech.end)
         content = self._subject(sentence, self._after_addressee(sentence, speech), cue.start, speaker.ids or topic)
-        later_clause = clause.start > speech[0] and self._explicit(sentence, clause.start, cue.start)
+        later_clause = clause.start > speech.start and self._explicit(sentence, clause.start, cue.start)
         if later_clause and content.ids != speaker.ids:
             return content  # "X said ..., while Egypt will train police": a later clause with its own subject
         return _Actor(speaker.ids, content.end) if speaker.ids else content
@@ -193,22 +203,22 @@ class PositionFinder:
             return None
         return next((p for p in sentence.actors if marker.end() <= p.start <= marker.end() + 5), None)
 
-    def _speech(self, sentence: _Sentence, before: int) -> tuple[int, int] | None:
+    def _speech(self, sentence: _Sentence, before: int) -> _Speech | None:
         """The span of the last speech verb (or headline colon) before `before` in the sentence."""
         start = sentence.span.start
-        verbs = [verb for verb in sentence.speech if verb[1] <= before]
+        verbs = [verb for verb in sentence.speech if verb.end <= before]
         colon = sentence.text.find(":", start, before)
         short_lead = len(sentence.text[start:colon].split()) <= _HEADLINE_LEAD_WORDS
         if colon >= 0 and short_lead and self._explicit(sentence, start, colon):
-            verbs.append((colon, colon + 1))
-        return max(verbs, default=None)
+            verbs.append(_Speech(colon, colon + 1))
+        return max(verbs, key=lambda verb: verb.start, default=None)
 
-    def _after_addressee(self, sentence: _Sentence, speech: tuple[int, int]) -> int:
+    def _after_addressee(self, sentence: _Sentence, speech: _Speech) -> int:
         """Where reported words start: after "told Israel's Channel 14", the addressee is not their subject."""
-        if not self._words.addressing.fullmatch(sentence.text, *speech):
-            return speech[1]
-        nearby = [p for p in sentence.actors_in(speech[1], sentence.span.end) if p.start - speech[1] <= 5]
-        return nearby[0].end if nearby else speech[1]
+        if not self._words.addressing.fullmatch(sentence.text, speech.start, speech.end):
+            return speech.end
+        nearby = [p for p in sentence.actors_in(speech.end, sentence.span.end) if p.start - speech.end <= 5]
+        return nearby[0].end if nearby else speech.end
 
     def _subject(
         self, sentence: _Sentence, start: int, end: int, topic: tuple[str, ...], nearest: bool = False
@@ -269,8 +279,18 @@ class PositionFinder:
         return bool(before or self._words.reversal_after.match(text, issue.end, sentence.span.end))
 
 
-def _within(matches: list[Match], span: Span) -> list[Match]:
-    return [m for m in matches if span.start <= m.start and m.end <= span.end]
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+Located = TypeVar("Located", bound=_Located)
+
+
+def _within(found: list[Located], span: Span) -> tuple[Located, ...]:
+    return tuple(f for f in found if span.start <= f.start and f.end <= span.end)
 
 
 def _next_clause_end(sentence: _Sentence, clause: Span) -> int:
