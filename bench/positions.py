@@ -1,0 +1,46 @@
+"""Position extraction throughput on one core. Prints items/s; asserts nothing.
+
+    .venv/bin/python bench/positions.py [DEV_JSONL] [--rounds N]
+
+The seed rules over the dev corpus texts: the matcher runs once per item up front, so that the figure is
+PositionFinder.find alone (the whole analysis is measured by bench/match.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from monitor.analyze import item_text
+from monitor.match import Matcher
+from monitor.positions import PositionFinder
+from monitor.ruleset.loader import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = Path("/work/shared/eval/dev.jsonl")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("dev", nargs="?", type=Path, default=DEV)
+    parser.add_argument("--rounds", type=int, default=40)
+    args = parser.parse_args()
+    rules = load_rules(ROOT / "rules", {})
+    matcher = Matcher.from_rules(rules.entities, rules.issues)
+    finder = PositionFinder.from_rules(rules.stances)
+    records = [json.loads(line) for line in args.dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [item_text(r["title"], r["summary"]) for r in records]
+    inputs = [(text, matcher.find(text)) for text in texts]
+    started = time.perf_counter()
+    for _ in range(args.rounds):
+        for text, matches in inputs:
+            finder.find(text, matches)
+    rate = args.rounds * len(inputs) / (time.perf_counter() - started)
+    found = sum(len(finder.find(text, matches)) for text, matches in inputs)
+    print(f"positions, seed rules: {rate:8.0f} items/s ({found} positions in {len(inputs)} items)")
+
+
+if __name__ == "__main__":
+    main()
