@@ -64,8 +64,12 @@ class FuzzyIndex(Generic[T]):
         self._entries: list[_Entry[T]] = []
         self._index: dict[str, list[tuple[int, int]]] = {}
         self._memo: dict[str, tuple[tuple[int, int], ...]] = {}
+        exact: set[str] = set()
+        stems: set[str] = set()
         for pattern, value, cutoff in entries:
             keys = pattern.keys
+            if len(keys) == 1:
+                (stems if pattern.stem else exact).add(keys[0])
             if pattern.stem or len("".join(keys)) < MIN_FUZZY_ALIAS:
                 continue
             anchors = [j for j, key in enumerate(keys) if len(key) >= MIN_FUZZY_WORD]
@@ -74,21 +78,27 @@ class FuzzyIndex(Generic[T]):
                     self._index.setdefault(variant, []).append((len(self._entries), j))
             if anchors:
                 self._entries.append(_Entry(value, pattern, keys, cutoff))
+        # A word that is a one-word alias (or starts with a one-word stem) as written is the exact stage's: looking
+        # for near spellings of it would only find the same mention again, or a worse one.
+        self._exact, self._stems = frozenset(exact), tuple(stems)
 
     def _candidates(self, key: str) -> tuple[tuple[int, int], ...]:
-        """(alias, word position) pairs whose word is within one edit of `key`."""
+        """(alias, word position) pairs whose word is within one edit of `key`; one-word aliases already scored."""
         found = self._memo.get(key)
         if found is None:
-            pairs = {pair for variant in _variants(key) for pair in self._index.get(variant, ())}
-            found = tuple(pair for pair in pairs if not self._spelled_as(pair, key))
+            found = ()
+            if key not in self._exact and not key.startswith(self._stems):
+                pairs = {pair for variant in _variants(key) for pair in self._index.get(variant, ())}
+                found = tuple(pair for pair in pairs if self._may_match(pair, key))
             if len(self._memo) >= _MEMO_LIMIT:
                 self._memo.clear()
             self._memo[key] = found
         return found
 
-    def _spelled_as(self, pair: tuple[int, int], key: str) -> bool:
-        """Whether `key` is exactly the one-word alias of `pair`: the exact stage finds that already."""
-        return self._entries[pair[0]].keys == (key,)
+    def _may_match(self, pair: tuple[int, int], key: str) -> bool:
+        """A one-word alias is scored here, once per text word; a longer one needs its window (see find)."""
+        entry = self._entries[pair[0]]
+        return len(entry.keys) > 1 or self._score(entry, (key,)) is not None
 
     def find(self, keys: Sequence[str]) -> list[Near[T]]:
         """Aliases written unlike every spelling the rules give (exact spellings are left to lexicon.py)."""

@@ -12,7 +12,8 @@ Entities, in order:
 5. where mentions of two entities overlap, the longer wins ("Israel Katz" is Katz, not Israel);
    overlapping mentions of one entity merge into one Match.
 Issues: `keywords` and `phrases` are looked up like aliases (no fuzziness, a final * makes a stem),
-`patterns` are regular expressions on the original text; their `context` filters them the same way.
+`patterns` are regular expressions on the lower-cased text, whose matches must start a word; `context` filters
+issue cues the same way.
 """
 
 from __future__ import annotations
@@ -235,7 +236,8 @@ class Matcher:
     def _issue_matches(self, scan: Scan, hits: list[Hit[_Value]]) -> list[Match]:
         found = [_Found(h.value.issue, *scan.span(h.first, h.last), 100.0) for h in hits if isinstance(h.value, _Cue)]
         for index, issue in enumerate(self._issues):
-            found += [_Found(index, m.start(), m.end(), 100.0) for p in issue.patterns for m in p.finditer(scan.text)]
+            matched = (m for p in issue.patterns for m in p.finditer(scan.lowered))
+            found += [_Found(index, m.start(), m.end(), 100.0) for m in matched if scan.starts_word(m.start())]
         found = [f for f in found if self._in_context(scan, self._issues[f.target], f)]
         return _merged("issue", scan.text, self._issues, found)
 

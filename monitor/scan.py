@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from monitor.normalize import Token
@@ -22,6 +23,14 @@ class Scan:
     keys: list[str]  # the tokens' keys as the phrase index reads them
     words: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _starts: list[int] | None = None
+
+    @cached_property
+    def lowered(self) -> str:
+        """The text in lower case, offsets unchanged (İ is the one letter whose lower case is two)."""
+        return self.text.replace("\u0130", "I").lower()
+
+    def starts_word(self, offset: int) -> bool:
+        return offset == 0 or not self.text[offset - 1].isalnum()
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """The characters of tokens `first`..`last`."""
