@@ -115,7 +115,9 @@ class Issue(Strict):
     label: Phrase
     keywords: list[Phrase] = []
     phrases: list[Phrase] = []
-    patterns: list[Regex] = []
+    patterns: list[Regex] = Field(
+        [], description="regular expressions matched in the lower-cased text; a match must start a word"
+    )
     context: Context | None = None
 
     @model_validator(mode="after")
