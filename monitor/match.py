@@ -138,8 +138,8 @@ class Matcher:
         )
         self._short, self._short_owner = _short_forms(entities)
         self.relevance = issues.relevance
-        self._last: Scan | None = None
-        self._last_hits: list[Hit[_Value]] = []
+        # The last scan, one reference so that threads sharing the matcher never see half of an update.
+        self._last: tuple[Scan, list[Hit[_Value]]] | None = None
 
     @classmethod
     def from_rules(cls, entities: EntitiesFile, issues: IssuesFile) -> Matcher:
@@ -169,15 +169,16 @@ class Matcher:
 
     def _scan(self, text: str) -> tuple[Scan, list[Hit[_Value]]]:
         """The text scanned once; `is_relevant` after `find` on the same text reuses it."""
-        if self._last is not None and self._last.text == text:
-            return self._last, self._last_hits
+        last = self._last
+        if last is not None and last[0].text == text:
+            return last
         tokens = tokenize(text)
         scan = Scan(text, tokens, self._phrases.text_keys(tokens))
         hits = self._phrases.find(scan.keys)
         for hit in hits:
             if isinstance(hit.value, _Word):
                 scan.add_word(hit.value.phrase, hit.first, hit.last)
-        self._last, self._last_hits = scan, hits
+        self._last = scan, hits
         return scan, hits
 
     # --- entities --------------------------------------------------------------------------------

@@ -285,3 +285,47 @@ def test_issue_cues_find_what_an_item_is_about(matcher: Matcher, text: str, issu
 )
 def test_issues_need_the_story_in_the_item(matcher: Matcher, text: str) -> None:
     assert issue_ids(matcher, text) == set()
+
+
+def _single(entity: dict[str, object], issues: list[dict[str, object]] | None = None) -> Matcher:
+    return Matcher.from_rules(
+        EntitiesFile.model_validate({"version": 1, "entities": [entity]}),
+        IssuesFile.model_validate({"version": 1, "issues": issues or []}),
+    )
+
+
+@pytest.mark.parametrize(
+    ("threshold", "text", "mentioned"),
+    [
+        (88, "Khalil el-Hayya spoke.", True),
+        (100, "Khalil el-Hayya spoke.", False),
+        (100, "Khalil al-Hayya spoke.", True),
+        (99, "Steve Witkopf spoke.", False),
+    ],
+    ids=["folded-passes-default", "folded-fails-exact-only", "exact-passes-exact-only", "fuzzy-below-threshold"],
+)
+def test_an_entity_threshold_bounds_how_far_a_spelling_may_stray(threshold: float, text: str, mentioned: bool) -> None:
+    matcher = _single(
+        {"id": "x", "name": "Khalil al-Hayya", "kind": "person", "aliases": ["Steve Witkoff"], "threshold": threshold}
+    )
+    assert bool(matcher.find(text)) is mentioned
+
+
+@pytest.mark.parametrize(
+    ("scope", "mentioned"), [("sentence", False), ("item", True)], ids=["same-sentence", "whole-item"]
+)
+def test_context_scope_is_the_sentence_or_the_item(scope: str, mentioned: bool) -> None:
+    matcher = _single(
+        {
+            "id": "x",
+            "name": "Health Ministry",
+            "kind": "organisation",
+            "context": {"require_any": ["Gaza"], "scope": scope},
+        }
+    )
+    assert bool(matcher.find("Strikes hit Gaza overnight. The health ministry counted the dead.")) is mentioned
+
+
+def test_a_capitalised_alias_needs_a_capital_but_a_lower_case_one_does_not() -> None:
+    matcher = _single({"id": "x", "name": "Turkey", "kind": "place", "aliases": ["turkish"]})
+    assert [m.text for m in matcher.find("turkey and Turkish coffee in Turkey")] == ["Turkish", "Turkey"]
