@@ -21,7 +21,7 @@ from monitor import __version__
 from monitor.alerts import Alerter
 from monitor.analyze import Analyzer
 from monitor.config import Settings
-from monitor.daemon import Daemon, jitter, poll_cycle, utcnow
+from monitor.daemon import Daemon, FetcherFactory, fetcher_factory, jitter, poll_cycle, utcnow
 from monitor.errors import MonitorError, RulesError
 from monitor.health import HealthPolicy
 from monitor.logs import setup_logging
@@ -49,6 +49,8 @@ Environment variables (a command-line option, where there is one, wins):
   MONITOR_CONCURRENCY   feeds fetched at once (default 20)
   MONITOR_TICK          seconds between checks for due feeds (default 15)
   MONITOR_USER_AGENT    User-Agent sent to feed servers
+  MONITOR_BLOCK_PRIVATE true: refuse feeds on private, loopback or link-local
+                        addresses (off by default: local feeds are legitimate)
 """
 
 
@@ -74,6 +76,11 @@ class Context:
         if migrate:
             db.upgrade(engine)
         return engine
+
+    def fetchers(self) -> FetcherFactory:
+        settings = self.settings
+        return fetcher_factory(user_agent=settings.user_agent, concurrency=settings.concurrency,
+                               block_private=settings.block_private)
 
     def alerter(self, rules: Ruleset, engine: Engine) -> Alerter:
         routes = routes_with_catch_all(rules.alerts, self.settings.notify_urls)
@@ -138,8 +145,7 @@ def run(obj: Context) -> None:
     rules = obj.rules()
     specs = feed_specs(rules.feeds, obj.settings.feed_urls)
     pipeline, alerter = obj.pipeline(rules)
-    Daemon(pipeline, alerter, specs, tick_s=obj.settings.tick, concurrency=obj.settings.concurrency,
-           user_agent=obj.settings.user_agent).run()
+    Daemon(pipeline, alerter, specs, obj.fetchers(), tick_s=obj.settings.tick).run()
 
 
 @main.command()
@@ -153,8 +159,7 @@ def poll(obj: Context, once: bool, due_only: bool) -> None:
     rules = obj.rules()
     specs = feed_specs(rules.feeds, obj.settings.feed_urls)
     pipeline, alerter = obj.pipeline(rules)
-    reports = asyncio.run(poll_cycle(pipeline, specs, concurrency=obj.settings.concurrency,
-                                     user_agent=obj.settings.user_agent, due_only=due_only))
+    reports = asyncio.run(poll_cycle(pipeline, specs, obj.fetchers(), due_only=due_only))
     print_reports(reports)
     delivered = alerter.deliver_due()
     click.echo(f"alerts: {delivered.sent} sent, {delivered.retrying} to retry, {delivered.failed} failed")

@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     concurrency: int = Field(20, ge=1, le=500, description="feeds fetched at once")
     tick: float = Field(15.0, gt=0, description="seconds between scheduler checks for due feeds")
     user_agent: str = Field("", description="User-Agent header; a default naming monitor is used if empty")
+    block_private: bool = Field(False, description="refuse feeds on private, loopback or link-local addresses")
 
     @property
     def feed_urls(self) -> list[str]:

@@ -7,7 +7,7 @@ import logging
 import random
 import signal
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from types import FrameType
 
@@ -28,11 +28,20 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+FetcherFactory = Callable[[], Fetcher]
+
+
+def fetcher_factory(*, user_agent: str = "", concurrency: int = 20, block_private: bool = False) -> FetcherFactory:
+    """How each cycle makes its HTTP client (one aiohttp session per cycle, on that cycle's event loop)."""
+    return lambda: Fetcher(user_agent=user_agent or USER_AGENT, concurrency=concurrency,
+                           block_private=block_private)
+
+
 async def poll_cycle(
-    pipeline: Pipeline, specs: Sequence[FeedSpec], *, concurrency: int, user_agent: str, due_only: bool
+    pipeline: Pipeline, specs: Sequence[FeedSpec], make_fetcher: FetcherFactory, *, due_only: bool
 ) -> list[PollReport]:
     """One cycle: fetch and process the feeds (those due, or all)."""
-    async with Fetcher(user_agent=user_agent or USER_AGENT, concurrency=concurrency) as fetcher:
+    async with make_fetcher() as fetcher:
         reports = await pipeline.poll(specs, fetcher, due_only=due_only)
     for report in reports:
         log_report(report)
@@ -56,16 +65,15 @@ class Daemon:
     """Polls on a schedule until SIGTERM or SIGINT, then finishes the feed in hand and exits."""
 
     def __init__(
-        self, pipeline: Pipeline, alerter: Alerter, specs: Sequence[FeedSpec], *, tick_s: float, concurrency: int,
-        user_agent: str, deliver_every_s: float = 2.0,
+        self, pipeline: Pipeline, alerter: Alerter, specs: Sequence[FeedSpec], make_fetcher: FetcherFactory, *,
+        tick_s: float, deliver_every_s: float = 2.0,
     ) -> None:
         self.pipeline = pipeline
         self.alerter = alerter
         self.deliver_every_s = deliver_every_s
         self.specs = specs
         self.tick_s = tick_s
-        self.concurrency = concurrency
-        self.user_agent = user_agent
+        self.make_fetcher = make_fetcher
         self.stopping = threading.Event()
         self._cycle: tuple[asyncio.AbstractEventLoop, asyncio.Task[list[PollReport]]] | None = None
 
@@ -75,9 +83,7 @@ class Daemon:
             asyncio.run(self._tick())
 
     async def _tick(self) -> None:
-        task = asyncio.create_task(poll_cycle(
-            self.pipeline, self.specs, concurrency=self.concurrency, user_agent=self.user_agent, due_only=True,
-        ))
+        task = asyncio.create_task(poll_cycle(self.pipeline, self.specs, self.make_fetcher, due_only=True))
         self._cycle = (asyncio.get_running_loop(), task)
         try:
             await task

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from monitor.alerts import Alerter
 from monitor.analyze import Analyzer
-from monitor.daemon import USER_AGENT, jitter, poll_cycle, utcnow
+from monitor.daemon import fetcher_factory, jitter, poll_cycle, utcnow
 from monitor.demo import Replay, load_reports, serve
 from monitor.notify import Notifier
 from monitor.pipeline import Pipeline
@@ -37,7 +37,7 @@ def run_demo(engine: Engine, rules: Ruleset, notify_urls: Sequence[str], *, step
                    f"({', '.join(s.url for s in specs)})")
         while not replay.done:
             shown = replay.advance()
-            asyncio.run(poll_cycle(pipeline, specs, concurrency=4, user_agent=USER_AGENT, due_only=False))
+            asyncio.run(poll_cycle(pipeline, specs, fetcher_factory(concurrency=4), due_only=False))
             alerter.deliver_due()
             click.echo(f"-- {shown}/{len(replay.reports)} reports published", err=True)
             time.sleep(step_s)
