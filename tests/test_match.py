@@ -318,7 +318,7 @@ def test_context_scope_is_the_sentence_or_the_item(scope: str, mentioned: bool) 
     matcher = _single(
         {
             "id": "x",
-            "name": "Health Ministry",
+            "name": "health ministry",
             "kind": "organisation",
             "context": {"require_any": ["Gaza"], "scope": scope},
         }
