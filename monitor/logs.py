@@ -8,9 +8,19 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from datetime import UTC, datetime
 from typing import Any
+
+# user:password@ in any URL a log line carries (database URLs, apprise URLs, proxies) is masked.
+_CREDENTIALS = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<user>[^:/@\s]*):(?P<secret>[^@\s]+)@", re.I)
+
+
+def redact(text: str) -> str:
+    """`text` with the passwords of the URLs in it replaced by ***."""
+    return _CREDENTIALS.sub(r"\g<scheme>\g<user>:***@", text)
+
 
 FIELDS = ("feed_url", "feed_name", "status", "new", "updated", "unchanged", "elapsed_ms", "error",
           "next_poll", "route", "alert_id", "event")
@@ -25,7 +35,7 @@ class TextFormatter(logging.Formatter):
         stamp = datetime.fromtimestamp(record.created, UTC).strftime("%Y-%m-%d %H:%M:%S")
         extra = " ".join(f"{k}={v}" for k, v in _fields(record).items())
         line = f"{stamp} {record.levelname:<7} {record.getMessage()}" + (f"  {extra}" if extra else "")
-        return line + ("\n" + self.formatException(record.exc_info) if record.exc_info else "")
+        return redact(line + ("\n" + self.formatException(record.exc_info) if record.exc_info else ""))
 
 
 class JsonFormatter(logging.Formatter):
@@ -39,7 +49,7 @@ class JsonFormatter(logging.Formatter):
         }
         if record.exc_info:
             data["exception"] = self.formatException(record.exc_info)
-        return json.dumps(data, default=str)
+        return redact(json.dumps(data, default=str))
 
 
 def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
