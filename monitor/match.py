@@ -28,40 +28,15 @@ from rapidfuzz import fuzz
 
 from monitor.fuzzy import FuzzyIndex
 from monitor.lexicon import Hit, Pattern, PhraseIndex
+from monitor.matchrules import Alias, Cue, Other, Target, Value, Word, context_words, entity_entries, short_forms
 from monitor.normalize import tokenize
-from monitor.ruleset.schema import Context, EntitiesFile, IssuesFile, Relevance
+from monitor.ruleset.schema import EntitiesFile, IssuesFile
 from monitor.scan import Scan
 from monitor.types import Match
 
 # A match through the transliteration key (al-Hayyah for al-Hayya) differs only in ways the folding rules
 # declare equivalent: it scores at least this, so a threshold above it means "exact spellings only".
 FOLD_SCORE = 95.0
-
-
-@dataclass(frozen=True, slots=True)
-class _Alias:
-    entity: int
-    capitalised: bool  # written with a capital: the text must capitalise it too
-    distinctive: bool  # not part of any `others` name of the entity
-    ambiguous: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Other:
-    entity: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Cue:
-    issue: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Word:
-    phrase: str
-
-
-_Value = _Alias | _Other | _Cue | _Word
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,74 +47,28 @@ class _Found:
     start: int
     end: int
     score: float
-    alias: _Alias | None = None
-
-
-@dataclass(frozen=True)
-class _Target:
-    id: str
-    context: Context | None
-    threshold: float = 0.0
-    context_for_all: bool = True  # require_any applies to every alias (no ambiguous ones listed)
-    patterns: tuple[re.Pattern[str], ...] = ()
-
-
-def _entity_entries(entities: EntitiesFile) -> tuple[list[tuple[str, _Value]], list[_Target]]:
-    entries: list[tuple[str, _Value]] = []
-    targets = []
-    for index, entity in enumerate(entities.entities):
-        others = [Pattern.parse(o).keys for o in entity.others]
-        for phrase in [entity.name, *entity.aliases, *entity.ambiguous]:
-            keys = Pattern.parse(phrase).keys
-            distinctive = not any(_contains(other, keys) for other in others)
-            alias = _Alias(index, phrase[:1].isupper(), distinctive, phrase in entity.ambiguous)
-            entries.append((phrase, alias))
-        entries += [(other, _Other(index)) for other in entity.others]
-        threshold = entity.threshold or entities.defaults.threshold
-        targets.append(_Target(entity.id, entity.context, threshold, not entity.ambiguous))
-    return entries, targets
-
-
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    n = len(shorter)
-    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
-
-
-def _context_words(contexts: Sequence[Context | None], relevance: Relevance) -> list[tuple[str, _Value]]:
-    phrases = {p for c in contexts if c for p in (*c.require_any, *c.forbid_any)}
-    phrases |= {*relevance.context, *relevance.exclude}
-    return [(p, _Word(p)) for p in sorted(phrases)]
-
-
-def _short_forms(entities: EntitiesFile) -> tuple[re.Pattern[str] | None, dict[str, int]]:
-    owner = {form: i for i, e in enumerate(entities.entities) for form in e.short_forms}
-    if not owner:
-        return None, owner
-    alternation = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
-    # Followed by a currency sign a short form is a currency code ("US$1 billion"), after a language code a
-    # region code ("en-US"): neither is a mention.
-    return re.compile(rf"(?<!\w)(?<![a-z]{{2}}-)(?:{alternation})(?![\w$])"), owner
+    alias: Alias | None = None
 
 
 class Matcher:
     """Finds entity and issue mentions (see the module docstring) and decides relevance."""
 
     def __init__(self, entities: EntitiesFile, issues: IssuesFile) -> None:
-        entries, self._entities = _entity_entries(entities)
+        entries, self._entities = entity_entries(entities)
         self._issues = [
-            _Target(i.id, i.context, patterns=tuple(re.compile(p) for p in i.patterns)) for i in issues.issues
+            Target(i.id, i.context, patterns=tuple(re.compile(p) for p in i.patterns)) for i in issues.issues
         ]
-        entries += [(p, _Cue(n)) for n, i in enumerate(issues.issues) for p in (*i.keywords, *i.phrases)]
+        entries += [(p, Cue(n)) for n, i in enumerate(issues.issues) for p in (*i.keywords, *i.phrases)]
         contexts = [t.context for t in (*self._entities, *self._issues)]
-        entries += _context_words(contexts, issues.relevance)
-        self._phrases: PhraseIndex[_Value] = PhraseIndex(entries)
-        self._fuzzy: FuzzyIndex[_Alias] = FuzzyIndex(
-            (Pattern.parse(p), v, self._entities[v.entity].threshold) for p, v in entries if isinstance(v, _Alias)
+        entries += context_words(contexts, issues.relevance)
+        self._phrases: PhraseIndex[Value] = PhraseIndex(entries)
+        self._fuzzy: FuzzyIndex[Alias] = FuzzyIndex(
+            (Pattern.parse(p), v, self._entities[v.entity].threshold) for p, v in entries if isinstance(v, Alias)
         )
-        self._short, self._short_owner = _short_forms(entities)
+        self._short, self._short_owner = short_forms(entities)
         self.relevance = issues.relevance
         # The last scan, one reference so that threads sharing the matcher never see half of an update.
-        self._last: tuple[Scan, list[Hit[_Value]]] | None = None
+        self._last: tuple[Scan, list[Hit[Value]]] | None = None
 
     @classmethod
     def from_rules(cls, entities: EntitiesFile, issues: IssuesFile) -> Matcher:
@@ -167,7 +96,7 @@ class Matcher:
 
     # --- scanning --------------------------------------------------------------------------------
 
-    def _scan(self, text: str) -> tuple[Scan, list[Hit[_Value]]]:
+    def _scan(self, text: str) -> tuple[Scan, list[Hit[Value]]]:
         """The text scanned once; `is_relevant` after `find` on the same text reuses it."""
         last = self._last
         if last is not None and last[0].text == text:
@@ -176,24 +105,24 @@ class Matcher:
         scan = Scan(text, tokens, self._phrases.text_keys(tokens))
         hits = self._phrases.find(scan.keys)
         for hit in hits:
-            if isinstance(hit.value, _Word):
+            if isinstance(hit.value, Word):
                 scan.add_word(hit.value.phrase, hit.first, hit.last)
         self._last = scan, hits
         return scan, hits
 
     # --- entities --------------------------------------------------------------------------------
 
-    def _entity_matches(self, scan: Scan, hits: list[Hit[_Value]]) -> list[Match]:
+    def _entity_matches(self, scan: Scan, hits: list[Hit[Value]]) -> list[Match]:
         found = self._alias_hits(scan, hits) + self._near_hits(scan) + self._short_hits(scan)
         found = [f for f in found if f.alias is None or not f.alias.capitalised or scan.text[f.start].isupper()]
         found = self._without_other_bearers(scan, hits, found)
         found = [f for f in found if self._in_context(scan, self._entities[f.target], f)]
         return _merged("entity", scan.text, self._entities, _longest_wins(found))
 
-    def _alias_hits(self, scan: Scan, hits: list[Hit[_Value]]) -> list[_Found]:
+    def _alias_hits(self, scan: Scan, hits: list[Hit[Value]]) -> list[_Found]:
         found = []
         for hit in hits:
-            if isinstance(hit.value, _Alias):
+            if isinstance(hit.value, Alias):
                 score = _exactness(hit.pattern, [t.norm for t in scan.tokens[hit.first : hit.last + 1]])
                 if score >= self._entities[hit.value.entity].threshold:
                     found.append(_Found(hit.value.entity, *scan.span(hit.first, hit.last), score, hit.value))
@@ -209,18 +138,18 @@ class Matcher:
         owner = self._short_owner
         # An acronym is never distinctive: "ICC" names a cricket council as well as a court.
         return [
-            _Found(owner[m.group()], m.start(), m.end(), 100.0, _Alias(owner[m.group()], False, False, False))
+            _Found(owner[m.group()], m.start(), m.end(), 100.0, Alias(owner[m.group()], False, False, False))
             for m in self._short.finditer(scan.text)
         ]
 
-    def _without_other_bearers(self, scan: Scan, hits: list[Hit[_Value]], found: list[_Found]) -> list[_Found]:
+    def _without_other_bearers(self, scan: Scan, hits: list[Hit[Value]], found: list[_Found]) -> list[_Found]:
         """Mentions inside another bearer's name go; so do bare names where only another bearer is named."""
-        others = [(h.value.entity, *scan.span(h.first, h.last)) for h in hits if isinstance(h.value, _Other)]
+        others = [(h.value.entity, *scan.span(h.first, h.last)) for h in hits if isinstance(h.value, Other)]
         kept = [f for f in found if not any(e == f.target and s < f.end and f.start < t for e, s, t in others)]
         named = {f.target for f in kept if f.alias is None or f.alias.distinctive}
         return [f for f in kept if f.target in named or all(e != f.target for e, _, _ in others)]
 
-    def _in_context(self, scan: Scan, target: _Target, found: _Found) -> bool:
+    def _in_context(self, scan: Scan, target: Target, found: _Found) -> bool:
         context = target.context
         if context is None:
             return True
@@ -234,8 +163,8 @@ class Matcher:
 
     # --- issues ----------------------------------------------------------------------------------
 
-    def _issue_matches(self, scan: Scan, hits: list[Hit[_Value]]) -> list[Match]:
-        found = [_Found(h.value.issue, *scan.span(h.first, h.last), 100.0) for h in hits if isinstance(h.value, _Cue)]
+    def _issue_matches(self, scan: Scan, hits: list[Hit[Value]]) -> list[Match]:
+        found = [_Found(h.value.issue, *scan.span(h.first, h.last), 100.0) for h in hits if isinstance(h.value, Cue)]
         for index, issue in enumerate(self._issues):
             matched = (m for p in issue.patterns for m in p.finditer(scan.lowered))
             found += [_Found(index, m.start(), m.end(), 100.0) for m in matched if scan.starts_word(m.start())]
@@ -260,9 +189,7 @@ def _longest_wins(found: list[_Found]) -> list[_Found]:
     return kept
 
 
-def _merged(
-    kind: Literal["entity", "issue"], text: str, targets: Sequence[_Target], found: list[_Found]
-) -> list[Match]:
+def _merged(kind: Literal["entity", "issue"], text: str, targets: Sequence[Target], found: list[_Found]) -> list[Match]:
     """One Match per run of overlapping mentions of the same target, in text order."""
     merged: list[_Found] = []
     for f in sorted(found, key=lambda f: (f.target, f.start)):
