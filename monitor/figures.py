@@ -4,64 +4,36 @@ A number becomes a figure of a metric when one of the metric's cue phrases stand
 and the metric's scope holds there (see `ScopeRule`). Cues are shared out between the numbers of a sentence
 so that in "killed at least 67,160 people, including 18,000 children" each number gets the cue that
 explains it best: the cheapest assignment wins, where cost grows with the words, commas and clause breaks
-between a number and its cue (see `_cost`). Numbers that are not quantities (years, dates, ages, money) never
-count.
+between a number and its cue (see `Sentence.cost`). Numbers that are not quantities (years, dates, ages,
+money) never count.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from monitor.numbers import FIGURE_KINDS, NumberPhrase, find_numbers
-from monitor.phrases import phrase_pattern
+from monitor.phraseindex import Hit, PhraseIndex, longest_first
 from monitor.ruleset.schema import Metric, MetricsFile
+from monitor.segments import Sentence
 from monitor.sentences import Span, sentences
 from monitor.types import Figure, Match
 
-_WORD = re.compile(r"\w+")
-_CLAUSE_BREAK = re.compile(r"[;:()]|\s[—–-]\s")
-# Segments: the pieces of a clause between commas and coordinating conjunctions, in the corpus languages.
-_SEGMENT_BREAK = re.compile(r"[,;:()]\s|\s[—–-]\s|\s(?:and|but|while|y|pero|et|mais|e|ma|и|а|ve|ama|و)\s")
-_NEVER = re.compile(r"(?!x)x")
-# Words that open a segment naming part of the previous one ("..., including 18,000 children").
-_SUBSET = re.compile(
-    r"(?:including|among them|of them|of whom|incluidos|incluidas|incluyendo|entre ellos|dont|parmi eux|"
-    r"tra cui|di cui|darunter|в том числе|среди них|aralarında|بينهم|منهم|ביניהם)(?!\w)",
-    re.IGNORECASE,
-)
 _MAX_WORDS = 16  # a cue farther than this from a number does not explain it
 _UNASSIGNED = 100.0  # the cost of leaving a number without a metric: any assignment is cheaper
 _MISFIT = 2.5  # extra cost of a cue whose metrics do not fit the number (see `_options`)
 
-
-def compile_phrases(phrases: Sequence[str]) -> re.Pattern[str]:
-    """One pattern for rules phrases; a lone `*` between words stands for up to three words in between."""
-    if not phrases:
-        return _NEVER
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return re.compile("|".join(_gapped(p) for p in ordered), re.IGNORECASE)
-
-
-def _gapped(phrase: str) -> str:
-    parts = [part.strip() for part in phrase.split(" * ")]
-    return r"(?:\W+\w+){0,3}?\W+".join(phrase_pattern(part) for part in parts)
+Option = tuple[float, int, int | None]  # (cost, cue index, metric index or None)
 
 
 @dataclass(frozen=True)
 class ScopeRule:
-    """A metric's constraints, compiled. See `Metric` and `Scope` in the rules schema."""
+    """A metric's constraints. Its phrases are found with all the others (see `Tags`); this keeps their tags."""
 
     metric: Metric
-    require: re.Pattern[str] | None
-    exclude: re.Pattern[str]
-
-    @classmethod
-    def of(cls, metric: Metric) -> ScopeRule:
-        require = compile_phrases(metric.scope.require_any) if metric.scope.require_any else None
-        return cls(metric, require, compile_phrases(metric.scope.exclude))
+    require: int | None
+    exclude: int
 
     def admits(self, number: NumberPhrase) -> bool:
         """Whether the number itself can be this metric: unit and range."""
@@ -71,98 +43,90 @@ class ScopeRule:
         low, high = metric.min_value, metric.max_value
         return (low is None or number.value >= low) and (high is None or number.value <= high)
 
-    def excludes(self, text: str, reach: Span) -> bool:
+    def excludes(self, sentence: Sentence, reach: Span) -> bool:
         """Whether an excluded phrase is in the number's reach (its segment and the enumeration it continues)."""
-        return self.exclude.search(text, reach.start, reach.end) is not None
+        return sentence.has(self.exclude, reach)
 
-    def requires(self, text: str, sentence: Span, pair: tuple[int, int]) -> bool:
-        """Whether a required phrase is in the sentence, or within `scope.near` words of `pair`, the span that
-        covers a number and its cue."""
+    def requires(self, sentence: Sentence, low: int, high: int) -> bool:
+        """Whether a required phrase is in the sentence, or within `scope.near` words of text[low:high], the
+        span that covers a number and its cue."""
         if self.require is None:
             return True
         near = self.metric.scope.near
-        where = _widen(text, sentence, pair, near) if near is not None else sentence
-        return self.require.search(text, where.start, where.end) is not None
+        return sentence.has(self.require, sentence.widen(low, high, near) if near else sentence.span)
 
 
-@dataclass(frozen=True)
-class _Cue:
-    start: int
-    end: int
-    metrics: tuple[int, ...]
+def _tagged_phrases(metrics: MetricsFile) -> tuple[dict[str, list[int]], list[ScopeRule]]:
+    """Every phrase of the rules with its tags: metric i's cues carry tag i, its required phrases n + i, its
+    excluded phrases 2n + i (n metrics); the ignored phrases carry 3n, the earlier ones 3n + 1. One pass over
+    a text finds them all."""
+    n = len(metrics.metrics)
+    tagged: dict[str, list[int]] = {}
+    rules = []
+    for i, metric in enumerate(metrics.metrics):
+        for tag, phrases in ((i, metric.cues), (n + i, metric.scope.require_any), (2 * n + i, metric.scope.exclude)):
+            for phrase in phrases:
+                tagged.setdefault(phrase, []).append(tag)
+        rules.append(ScopeRule(metric, n + i if metric.scope.require_any else None, 2 * n + i))
+    for tag, phrases in ((3 * n, metrics.ignore), (3 * n + 1, metrics.earlier)):
+        for phrase in phrases:
+            tagged.setdefault(phrase, []).append(tag)
+    return tagged, rules
 
 
 class FigureFinder:
     """Finds the figures that a text reports for the metrics of the rules."""
 
-    def __init__(
-        self,
-        rules: list[ScopeRule],
-        cues: re.Pattern[str],
-        cue_metrics: dict[str, tuple[int, ...]],
-        ignore: re.Pattern[str],
-        earlier: re.Pattern[str],
-    ) -> None:
+    def __init__(self, rules: list[ScopeRule], phrases: PhraseIndex) -> None:
         self.rules = rules
-        self.cues = cues
-        self.cue_metrics = cue_metrics
-        self.ignore = ignore
-        self.earlier = earlier
+        self.phrases = phrases
+        self.ignore_tag, self.earlier_tag = 3 * len(rules), 3 * len(rules) + 1
 
     @classmethod
     def from_rules(cls, metrics: MetricsFile) -> FigureFinder:
-        tagged: dict[str, list[int]] = {}
-        for index, metric in enumerate(metrics.metrics):
-            for cue in metric.cues:
-                tagged.setdefault(cue, []).append(index)
-        ordered = sorted(tagged, key=len, reverse=True)
-        pattern = "|".join(f"(?P<c{i}>{_gapped(cue)})" for i, cue in enumerate(ordered))
-        cue_metrics = {f"c{i}": tuple(tagged[cue]) for i, cue in enumerate(ordered)}
-        earlier = re.compile(rf"(?:{compile_phrases(metrics.earlier).pattern})\s*$", re.IGNORECASE)
-        return cls(
-            [ScopeRule.of(m) for m in metrics.metrics],
-            re.compile(pattern, re.IGNORECASE),
-            cue_metrics,
-            compile_phrases(metrics.ignore),
-            earlier,
-        )
+        tagged, rules = _tagged_phrases(metrics)
+        return cls(rules, PhraseIndex(tagged))
 
     def find(self, text: str, lang: str | None, matches: Sequence[Match] = ()) -> list[Figure]:
         """The figures in `text` (item language `lang`), at most one per metric and value, in text order."""
-        numbers = [n for n in find_numbers(text, lang) if n.kind in FIGURE_KINDS]
+        phrases = self.phrases.matches(text)
+        if not any(tag < len(self.rules) for hit in phrases for tag in hit.tags):
+            return []  # no cue, no figure: most items stop here
         figures: dict[tuple[str, float], Figure] = {}
-        for sentence in sentences(text) if numbers else ():
-            inside = [n for n in numbers if sentence.start <= n.start < sentence.end]
-            for figure in self._in_sentence(text, sentence, inside):
+        for span in sentences(text):
+            inside = tuple(hit for hit in phrases if span.start <= hit.start < span.end)
+            if not any(tag < len(self.rules) for hit in inside for tag in hit.tags):
+                continue
+            numbers = [n for n in find_numbers(text, lang, span.start, span.end) if n.kind in FIGURE_KINDS]
+            sentence = Sentence(text, span, frozenset(n.start for n in numbers), inside)
+            for figure in self._in_sentence(sentence, numbers) if numbers else ():
                 figures.setdefault((figure.metric, figure.value), figure)
         found = list(figures.values())
         return sorted((f for f in found if not any(_rounds(f, other) for other in found)), key=lambda f: f.start)
 
-    def _in_sentence(self, text: str, sentence: Span, numbers: list[NumberPhrase]) -> list[Figure]:
-        starts = {n.start for n in numbers}
-        reaches = [_reach(text, sentence, n.start, starts) for n in numbers]
-        kept = [(n, r) for n, r in zip(numbers, reaches, strict=True) if not self._ignored(text, sentence, n, r)]
-        if not kept:
-            return []
-        cues = [
-            _Cue(m.start(), m.end(), self.cue_metrics[m.lastgroup or ""])
-            for m in self.cues.finditer(text, sentence.start, sentence.end)
-        ]
+    def _cues(self, sentence: Sentence) -> list[Hit]:
+        """The cue phrases of the sentence (their tags: metric indices), leftmost-longest, never overlapping."""
+        count = len(self.rules)
+        cues = [Hit(h.start, h.end, tuple(t for t in h.tags if t < count)) for h in sentence.phrases]
+        return longest_first([cue for cue in cues if cue.tags])
+
+    def _in_sentence(self, sentence: Sentence, numbers: list[NumberPhrase]) -> list[Figure]:
+        reaches = [sentence.reach(n.start) for n in numbers]
+        kept = [(n, r) for n, r in zip(numbers, reaches, strict=True) if not self._ignored(sentence, n, r)]
+        cues = self._cues(sentence) if kept else []
         numbers = [n for n, _ in kept]
-        options = [self._options(text, sentence, n, reach, cues, numbers) for n, reach in kept]
-        chosen = _assign(options)
+        chosen = _assign([self._options(sentence, n, reach, cues, numbers) for n, reach in kept])
         for i, (number, reach) in enumerate(kept):
-            if i not in chosen and reach.start < _segment(text, sentence, number.start).start:
-                self._share(text, sentence, kept, chosen, cues, i)
+            if i not in chosen and reach.start < sentence.segment(number.start).start:
+                self._share(sentence, kept, chosen, cues, i)
         return [self._figure(sentence, numbers[i], metric) for i, (_, metric) in chosen.items() if metric is not None]
 
     def _share(
         self,
-        text: str,
-        sentence: Span,
+        sentence: Sentence,
         kept: list[tuple[NumberPhrase, Span]],
         chosen: dict[int, tuple[int, int | None]],
-        cues: list[_Cue],
+        cues: list[Hit],
         index: int,
     ) -> None:
         """An elliptic number, one that opens its segment without a cue of its own, shares the cue of the number
@@ -171,57 +135,45 @@ class FigureFinder:
         before = [i for i in chosen if i < index and kept[i][0].start >= reach.start]
         if before:
             cue = chosen[before[-1]][0]
-            metrics = [m for m in cues[cue].metrics if not self.rules[m].excludes(text, reach)]
-            chosen[index] = (cue, self._metric(text, sentence, number, cues[cue], metrics))
+            metrics = [m for m in cues[cue].tags if not self.rules[m].excludes(sentence, reach)]
+            chosen[index] = (cue, self._metric(sentence, number, cues[cue], metrics))
 
-    def _ignored(self, text: str, sentence: Span, number: NumberPhrase, reach: Span) -> bool:
+    def _ignored(self, sentence: Sentence, number: NumberPhrase, reach: Span) -> bool:
         """Numbers for a short period ("in the past 24 hours") or earlier values ("up from 53%") are not news."""
-        earlier = self.earlier.search(text, max(sentence.start, number.start - 40), number.start)
-        return earlier is not None or self.ignore.search(text, reach.start, reach.end) is not None
+        return sentence.just_before(self.earlier_tag, number.start) or sentence.has(self.ignore_tag, reach)
 
     def _options(
-        self,
-        text: str,
-        sentence: Span,
-        number: NumberPhrase,
-        reach: Span,
-        cues: list[_Cue],
-        numbers: list[NumberPhrase],
-    ) -> list[tuple[float, int, int | None]]:
+        self, sentence: Sentence, number: NumberPhrase, reach: Span, cues: list[Hit], numbers: list[NumberPhrase]
+    ) -> list[Option]:
         """(cost, cue index, metric index) for every cue near `number`.
 
         A cue whose metrics do not fit still explains the number (metric None): in "20 of the hostages are
         alive and 26 dead", 26 counts the dead and must not take "alive" from 20. Only an excluded phrase
         takes the cue away: "20 living hostages were released" are released hostages, not living ones.
         """
-        found: list[tuple[float, int, int | None]] = []
+        found: list[Option] = []
         for index, cue in enumerate(cues):
             if cue.start < number.end and number.start < cue.end:
                 continue
-            cost = _cost(text, number, cue, numbers)
-            metrics = [m for m in cue.metrics if not self.rules[m].excludes(text, reach)]
+            low, high = (number.end, cue.start) if number.end <= cue.start else (cue.end, number.start)
+            cost = sentence.cost(low, high, sum(1 for n in numbers if low <= n.start and n.end <= high))
+            metrics = [m for m in cue.tags if not self.rules[m].excludes(sentence, reach)]
             if cost <= _MAX_WORDS and metrics:
-                metric = self._metric(text, sentence, number, cue, metrics)
+                metric = self._metric(sentence, number, cue, metrics)
                 found.append((cost if metric is not None else cost + _MISFIT, index, metric))
         return found
 
-    def _metric(self, text: str, sentence: Span, number: NumberPhrase, cue: _Cue, metrics: list[int]) -> int | None:
+    def _metric(self, sentence: Sentence, number: NumberPhrase, cue: Hit, metrics: list[int]) -> int | None:
         """The first of `metrics` (of the cue) that fits here; one whose required phrase is there goes first."""
-        pair = (min(number.start, cue.start), max(number.end, cue.end))
-        fitting = [m for m in metrics if self.rules[m].admits(number) and self.rules[m].requires(text, sentence, pair)]
+        low, high = min(number.start, cue.start), max(number.end, cue.end)
+        fitting = [m for m in metrics if self.rules[m].admits(number) and self.rules[m].requires(sentence, low, high)]
         specific = [m for m in fitting if self.rules[m].require is not None]
         return (specific or fitting)[0] if fitting else None
 
-    def _figure(self, sentence: Span, number: NumberPhrase, metric: int) -> Figure:
-        return Figure(
-            self.rules[metric].metric.id,
-            number.value,
-            number.qualifier,
-            number.text,
-            sentence.text,
-            number.start,
-            number.end,
-        )
+    def _figure(self, sentence: Sentence, number: NumberPhrase, metric: int) -> Figure:
+        rule = self.rules[metric].metric
+        text = sentence.span.text
+        return Figure(rule.id, number.value, number.qualifier, number.text, text, number.start, number.end)
 
 
 def _rounds(coarse: Figure, fine: Figure) -> bool:
@@ -236,73 +188,24 @@ def _trailing_zeros(value: float) -> int:
     return len(digits) - len(digits.rstrip("0"))
 
 
-def _cost(text: str, number: NumberPhrase, cue: _Cue, numbers: list[NumberPhrase]) -> float:
-    """Words between number and cue, plus two per segment break (comma, "and"), one more per clause break and
-    two per number in between: a cue explains the number of its own segment first."""
-    low, high = (number.end, cue.start) if number.end <= cue.start else (cue.end, number.start)
-    gap = text[low:high]
-    between = sum(1 for n in numbers if low <= n.start and n.end <= high)
-    breaks = len(_SEGMENT_BREAK.findall(gap)) + gap.endswith(",")
-    return len(_WORD.findall(gap)) + 2 * breaks + len(_CLAUSE_BREAK.findall(gap)) + 2 * between
-
-
-def _widen(text: str, sentence: Span, pair: tuple[int, int], words: int) -> Span:
-    """`pair` and up to `words` words either side of it, within the sentence."""
-    low, high = pair
-    before = _word_spans(text, sentence.start, low)[-words:]
-    after = _word_spans(text, high, sentence.end)[:words]
-    start = before[0][0] if before else low
-    end = after[-1][1] if after else high
-    return Span(text[start:end], start, end)
-
-
-def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD.finditer(text, start, end)]
-
-
-def _reach(text: str, sentence: Span, position: int, starts: set[int]) -> Span:
-    """The segment of the number at `position`, extended back over the segments whose enumeration it continues:
-    in "17 bodies in 24 hours, three killed by fire and 14 retrieved from rubble" the segments that start with
-    a number share the first one's period; in "would be freed within 72 hours, 2,000 prisoners released" its mood;
-    in "the famine caused 463 deaths, including 157 children" a subset shares what its whole is about.
-    """
-    segment = _segment(text, sentence, position)
-    start = segment.start
-    while start > sentence.start and (start in starts or _SUBSET.match(text, start)):
-        start = _segment(text, sentence, start - 2).start
-    return Span(text[start : segment.end], start, segment.end)
-
-
-def _segment(text: str, sentence: Span, position: int) -> Span:
-    """The comma- or conjunction-delimited piece of the sentence around `position`."""
-    start, end = sentence.start, sentence.end
-    for found in _SEGMENT_BREAK.finditer(text, sentence.start, sentence.end):
-        if found.end() <= position:
-            start = found.end()
-        elif found.start() >= position:
-            end = found.start()
-            break
-    return Span(text[start:end], start, end)
-
-
-def _assign(options: list[list[tuple[float, int, int | None]]]) -> dict[int, tuple[int, int | None]]:
+def _assign(options: list[list[Option]]) -> dict[int, tuple[int, int | None]]:
     """Number index -> (cue index, metric index or None: a cue of no metric that fits), each cue explaining at
-    most one number, at the least total cost."""
-    best = _best(tuple(tuple(sorted(o)) for o in options), 0, frozenset())
-    return {index: (cue, metric) for index, cue, metric in best[1]}
+    most one number, at the least total cost (a search over the four nearest cues of each number, memoised)."""
+    nearest = [sorted(o)[:4] for o in options]
+    memo: dict[tuple[int, frozenset[int]], tuple[float, tuple[tuple[int, int, int | None], ...]]] = {}
 
+    def best(index: int, used: frozenset[int]) -> tuple[float, tuple[tuple[int, int, int | None], ...]]:
+        if index == len(nearest):
+            return 0.0, ()
+        if (index, used) not in memo:
+            cost, chosen = best(index + 1, used)
+            result = (cost + _UNASSIGNED, chosen)
+            for option_cost, cue, metric in nearest[index]:
+                if cue not in used:
+                    rest_cost, rest = best(index + 1, used | {cue})
+                    if option_cost + rest_cost < result[0]:
+                        result = (option_cost + rest_cost, ((index, cue, metric), *rest))
+            memo[index, used] = result
+        return memo[index, used]
 
-@lru_cache(maxsize=4096)
-def _best(
-    options: tuple[tuple[tuple[float, int, int | None], ...], ...], index: int, used: frozenset[int]
-) -> tuple[float, tuple[tuple[int, int, int | None], ...]]:
-    if index == len(options):
-        return 0.0, ()
-    cost, chosen = _best(options, index + 1, used)
-    best = (cost + _UNASSIGNED, chosen)
-    for option_cost, cue, metric in options[index][:4]:  # the four nearest cues are plenty
-        if cue not in used:
-            rest_cost, rest = _best(options, index + 1, used | {cue})
-            if option_cost + rest_cost < best[0]:
-                best = (option_cost + rest_cost, ((index, cue, metric), *rest))
-    return best
+    return {index: (cue, metric) for index, cue, metric in best(0, frozenset())[1]}

@@ -10,11 +10,13 @@ The item language decides how "68.858" and "68,5" are read (see `parse_digits`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 from monitor import numwords as words
+from monitor.phraseindex import WordStarts
 from monitor.types import Qualifier
 
 Kind = Literal["count", "percent", "money", "year", "date", "time", "age", "ordinal", "label", "range", "multiple"]
@@ -44,9 +46,8 @@ _GROUPED_BY_NBSP = rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}}(?!\d))+(?:,\d+)?"
 _PLAIN = r"\d+(?:[.,\u066b\u066c]\d+)*"
 _SCALE_WORDS = _alternation([*words.SCALES, "mil millones"])
 _QUALIFIER_OF = {p.lower(): q for q, phrases in words.QUALIFIERS.items() for p in phrases}
-_QUALIFIER_BEFORE = re.compile(
-    rf"(?<!\w)({_alternation(list(_QUALIFIER_OF))})\s*(?:the|los|las|les|le|el|la|il)?\s*$", re.IGNORECASE
-)
+_ARTICLES = frozenset({"the", "los", "las", "les", "le", "el", "la", "il"})
+_OPENING_MARKS = "([«\"'“‘"
 _SCALE_OF = {**{w.lower(): v for w, v in words.SCALES.items()}, "mil millones": 10**9}
 # Abbreviations keep their full stop in `as_written` ("68,5 тыс."); after a full word it ends the sentence.
 _ABBREVIATED_SCALES = "(?<=тыс)|(?<=млн)|(?<=млрд)|(?<=mio)|(?<=mrd)"
@@ -57,19 +58,20 @@ _SCALE_AFTER = re.compile(
 )
 _PERCENT_AFTER = re.compile(rf"\s?[%٪]|\s+(?:{_alternation(words.PERCENT_WORDS)})(?!\w)", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde\s+)$", re.IGNORECASE)
-_CURRENCY_BEFORE = re.compile(rf"(?:{_alternation(words.CURRENCY_BEFORE)})\s?$", re.IGNORECASE)
+_CURRENCY_BEFORE = frozenset(words.CURRENCY_BEFORE)
 _NEXT_WORD = re.compile(r"[\s\u00a0]*(?:(?:de|del|di)\s+)?([^\W\d]+(?:\.[^\W\d]+)*\.?|\S)")
-_PREVIOUS_WORD = re.compile(r"(\S+)\s*$")
+_TOKEN = re.compile(r"\S+")
 _ORDINAL_SUFFIX = re.compile(
     r"(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|esim[oa]|-[йяго]+|'?[iıuü]nc[iıuü])(?!\w)", re.IGNORECASE
 )
 _AGE_AFTER = re.compile(r"[\s-]*(?:years?[\s-]old|year-old|-year-old|ans\b|años\b|anni\b|yaşında)", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"(?:aged|age of|âgée?s? de|di età|de \d+ años de edad)\s*$", re.IGNORECASE)
+_AGE_BEFORE = ("aged", "age of", "âgé de", "âgée de", "âgés de", "di età")
 _NAME_COMMA = re.compile(r"[A-Z][\w'-]+,\s$")  # "Suthisak Rintalak, 43, killed": an age in apposition
 _AGE_END = re.compile(r"\s*(?:[,;)]|\.(?:\s|$))")
 _RANGE = re.compile(r"\s?[-–]\s?\d")
 _ISO_DATE = re.compile(r"[-/.]\d{1,2}[-/.]\d{2,4}|:\d{2}")
 _MONTH = set(words.MONTHS)
+_DIGITS = re.compile(r"\d+")
 # "one of the three", "no one", "one another": a pronoun, not a count.
 _PRONOUN_ONE = re.compile(r"(?<=\bno\s)one\b|(?<=\bany\s)one\b|one\s+(?:of|another|by)\b", re.IGNORECASE)
 _TIME_UNITS = set(words.TIME_UNITS)
@@ -121,6 +123,10 @@ class NumberReader:
         self.lang = lang
         small = words.SMALL.get(_base(lang), words.SMALL["en"])
         self.small = small
+        fractions = [f for f in words.FRACTIONS if f != "a"] + [
+            f"a {scale}" for scale in ("hundred", "thousand", "million")
+        ]
+        self.first_words = WordStarts([*small, *fractions])
         digits = _GROUPED_BY_SPACE if _base(lang) in words.SPACE_GROUPING else _GROUPED_BY_NBSP
         spelled = _alternation(list(small))
         fraction = _alternation(list(words.FRACTIONS))
@@ -131,16 +137,26 @@ class NumberReader:
             re.IGNORECASE,
         )
 
-    def find(self, text: str) -> list[NumberPhrase]:
-        """Every number phrase in `text`, in order."""
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[NumberPhrase]:
+        """Every number phrase that starts in text[start:end], in order (the words around it may lie outside)."""
         found: list[NumberPhrase] = []
-        for core in self.core.finditer(text):
+        for core in self._cores(text, start, len(text) if end is None else end):
             if found and core.start() < found[-1].end:
                 continue  # the units after "68 mil", already read as part of that phrase
             phrase = self._phrase(text, core)
             if phrase is not None:
                 found.append(phrase)
         return found
+
+    def _cores(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        # The core pattern is tried only where a number can start (digits, or a number word), since an
+        # alternation of words that starts with a look-behind is slow to search for.
+        digits = [m.start() for m in _DIGITS.finditer(text, start, end)]
+        spelled = [position for position, _ in self.first_words.find(text, start, end)]
+        for position in sorted(digits + spelled):
+            core = self.core.match(text, position)
+            if core:
+                yield core
 
     def _phrase(self, text: str, core: re.Match[str]) -> NumberPhrase | None:
         value, end, scaled = self._value(text, core)
@@ -185,46 +201,73 @@ class NumberReader:
 
     @staticmethod
     def _qualifier(text: str, start: int) -> tuple[int, Qualifier]:
-        before = _QUALIFIER_BEFORE.search(text, max(0, start - 30), start)
-        if not before or _previous_word(text[max(0, before.start() - 12) : before.start()]) in _PARTICLE_VERBS:
-            return start, "exact"  # "handed over 20 captives": "over" belongs to the verb
-        return before.start(), _QUALIFIER_OF[_squash(before.group(1))]
+        tokens = list(_TOKEN.finditer(text, max(0, start - 40), start))[-5:]
+        found = _qualifier_at_end(tokens)
+        if found is None and tokens and tokens[-1].group().casefold() in _ARTICLES:
+            found = _qualifier_at_end(tokens[:-1])  # "about the 600", "aproximadamente el 53%"
+        return found or (start, "exact")
 
-    def _kind(self, text: str, core: re.Match[str], end: int, scaled: bool, percent: bool) -> Kind:
+    @staticmethod
+    def _kind(text: str, core: re.Match[str], end: int, scaled: bool, percent: bool) -> Kind:
         if percent:
             return "percent"
-        after_core = text[core.end() : core.end() + 12]
         before = text[max(0, core.start() - 24) : core.start()]
-        if _CURRENCY_BEFORE.search(before) or _next_word(text, end) in _CURRENCY_AFTER:
+        following = _next_word(text, end)
+        if _is_currency(before) or following in _CURRENCY_AFTER:
             return "money"
-        if not scaled and (kind := _attached_kind(after_core, before)):
-            return kind
-        previous, following = _previous_word(before), _next_word(text, end)
-        if previous.rstrip(".") in _MONTH or following.rstrip(".").split("'")[0] in _MONTH:
-            return "date"
-        if following in _TIME_UNITS or following.rstrip(".") in _TIME_UNITS:
-            return "time"
-        if following in _MULTIPLES:
-            return "multiple"
-        if previous in _LABELS:
-            return "label"
-        if not scaled and (_AGE_BEFORE.search(before) or _NAME_COMMA.search(before) and _AGE_END.match(text, end)):
-            return "age"
-        digits = core.group("digits") or ""
-        if digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2100 and not scaled:
-            return "year"
-        return "count"
+        if scaled:
+            return _neighbour_kind(_previous_word(before), following) or "count"
+        return (
+            _attached_kind(text[core.end() : core.end() + 12], before)
+            or _neighbour_kind(_previous_word(before), following)
+            or _bare_kind(text, core, end, before)
+        )
+
+
+def _qualifier_at_end(tokens: list[re.Match[str]]) -> tuple[int, Qualifier] | None:
+    """The qualifier (and where it starts) that the last one to three tokens spell, if any."""
+    for size in (3, 2, 1):
+        phrase = " ".join(t.group() for t in tokens[-size:]).casefold().lstrip(_OPENING_MARKS)
+        if len(tokens) >= size and phrase in _QUALIFIER_OF:
+            verb = tokens[-size - 1].group().casefold() if len(tokens) > size else ""
+            if verb in _PARTICLE_VERBS:
+                return None  # "handed over 20 captives": "over" belongs to the verb
+            first = tokens[-size]
+            return first.start() + len(first.group()) - len(first.group().lstrip(_OPENING_MARKS)), _QUALIFIER_OF[phrase]
+    return None
+
+
+def _neighbour_kind(previous: str, following: str) -> Kind | None:
+    """What the words next to a number say: 'October 7', '72 hours', '497 times', 'Resolution 2803'."""
+    if previous.rstrip(".") in _MONTH or following.rstrip(".").split("'")[0] in _MONTH:
+        return "date"
+    if following in _TIME_UNITS or following.rstrip(".") in _TIME_UNITS:
+        return "time"
+    if following in _MULTIPLES:
+        return "multiple"
+    return "label" if previous in _LABELS else None
+
+
+def _bare_kind(text: str, core: re.Match[str], end: int, before: str) -> Kind:
+    """An age ('aged 43', 'Rintalak, 43,'), a year ('in 2023') or else a count."""
+    named = before.endswith(", ") and _NAME_COMMA.search(before) is not None
+    if before.rstrip().casefold().endswith(_AGE_BEFORE) or (named and _AGE_END.match(text, end)):
+        return "age"
+    digits = core.group("digits") or ""
+    is_year = digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2100
+    return "year" if is_year else "count"
 
 
 def _attached_kind(after: str, before: str) -> Kind | None:
     """What the characters glued to a digit string say: '12-year-old', '24th', '3-0', '19:00', 'COVID-19'."""
     if _AGE_AFTER.match(after):
         return "age"
-    if _RANGE.match(after) or re.search(r"\d\s?[-–]\s?$", before):
+    tail = before.rstrip()
+    if _RANGE.match(after) or (tail[-1:] in ("-", "–") and tail[:-1].rstrip()[-1:].isdigit()):
         return "range"
     if _ISO_DATE.match(after):
         return "time"
-    if re.search(r"[^\W\d]-$", before):
+    if before[-1:] == "-" and before[-2:-1].isalpha():
         return "label"
     if _ORDINAL_SUFFIX.match(after):
         return "ordinal"
@@ -234,8 +277,14 @@ def _attached_kind(after: str, before: str) -> Kind | None:
 
 
 def _previous_word(before: str) -> str:
-    found = _PREVIOUS_WORD.search(before)
-    return found.group(1).lower() if found else ""
+    words = before.split()
+    return words[-1].casefold() if words else ""
+
+
+def _is_currency(before: str) -> bool:
+    """'$70', 'US$1 billion', 'USD 20', '€20': a currency sign or code right before the number."""
+    stripped = before.rstrip()
+    return stripped[-1:] in ("$", "€", "£", "₪") or _previous_word(stripped) in _CURRENCY_BEFORE
 
 
 def _next_word(text: str, end: int) -> str:
@@ -253,6 +302,7 @@ def reader_for(lang: str | None) -> NumberReader:
     return NumberReader(lang)
 
 
-def find_numbers(text: str, lang: str | None) -> list[NumberPhrase]:
-    """Every number phrase in `text`, read the way `lang` (ISO code; None: English) writes numbers."""
-    return reader_for(lang).find(text)
+def find_numbers(text: str, lang: str | None, start: int = 0, end: int | None = None) -> list[NumberPhrase]:
+    """Every number phrase that starts in text[start:end], read the way `lang` (ISO code; None: English) writes
+    numbers."""
+    return reader_for(lang).find(text, start, end)

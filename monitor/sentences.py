@@ -10,11 +10,14 @@ from dataclasses import dataclass
 _ABBREVIATED = ("Mr", "Mrs", "Ms", "Dr", "Gen", "St", "No", "vs", "Lt", "Sgt", "Col", "Capt", "Maj", "Sen", "Rep",
                 "Gov", "Prof", "Jr", "Sr", "Mt", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
                 "Oct", "Nov", "Dec")
-_ABBREVIATIONS = r"(?<!\b[A-Z])" + "".join(rf"(?<!\b{word})" for word in _ABBREVIATED)
+# Checked after the full stop, so that the engine only tries them at a full stop.
+_NOT_ABBREVIATED = r"(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATED)
 # A sentence starts with a capital (Latin, Cyrillic), a digit, or a letter of a script without case (he, ar);
 # a line break always ends one (a title without a full stop).
 _SENTENCE_START = r"[\"'“‘«(\[¿¡]?[A-Z0-9\u00C0-\u00DE\u0130\u015E\u0400-\u042F\u0590-\u06FF]"
-_SENTENCE_END = re.compile(_ABBREVIATIONS + r"[.!?]+[\"'”’»)\]]*\s+(?=" + _SENTENCE_START + r")|\s*\n\s*")
+_SENTENCE_END = re.compile(
+    r"(?:[!?]|\." + _NOT_ABBREVIATED + r")[.!?]*[\"'”’»)\]]*\s+(?=" + _SENTENCE_START + r")|\n\s*"
+)
 _CLAUSE_END = re.compile(r"[;:]\s+|,\s+(?=(?:but|while|whereas|although|though|and)\b)|\s+[—–]\s+")
 
 
