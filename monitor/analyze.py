@@ -42,7 +42,8 @@ class Analyzer:
         matches = self.matcher.find(full)
         relevant = self.matcher.is_relevant(full, matches, published)
         if not relevant and only_relevant:
-            return Analysis(False, tuple(matches))
+            # Names are still mentions, but an unrelated item is about none of the story's issues.
+            return Analysis(False, tuple(m for m in matches if m.kind == "entity"))
         figures = self.figures.find(full, lang, matches)
         positions = self.positions.find(full, matches)
         return Analysis(relevant, tuple(matches), tuple(figures), tuple(positions))
