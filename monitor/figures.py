@@ -10,6 +10,7 @@ money) never count.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -47,13 +48,26 @@ class ScopeRule:
         """Whether an excluded phrase is in the number's reach (its segment and the enumeration it continues)."""
         return sentence.has(self.exclude, reach)
 
-    def requires(self, sentence: Sentence, low: int, high: int) -> bool:
-        """Whether a required phrase is in the sentence, or within `scope.near` words of text[low:high], the
-        span that covers a number and its cue."""
+    def distance(self, sentence: Sentence, number: NumberPhrase, reach: Span, cue: Hit) -> float | None:
+        """How far from the number the nearest required phrase is (None: there is none where it must be).
+
+        It must be in the sentence or, with `scope.near`, within that many words of the number and its cue or in
+        the segments its reach continues. A metric without required phrases fits at any distance, after those
+        that have one.
+        """
         if self.require is None:
-            return True
+            return math.inf
+        low, high = min(number.start, cue.start), max(number.end, cue.end)
         near = self.metric.scope.near
-        return sentence.has(self.require, sentence.widen(low, high, near) if near else sentence.span)
+        # The segments that the number's own continues count as near: "Sur les 48 otages, 20 seraient vivants".
+        before = Span("", reach.start, sentence.segment(number.start).start)
+        areas = (sentence.widen(low, high, near), before) if near else (sentence.span,)
+        found = [
+            max(hit.start - number.end, number.start - hit.end, 0)
+            for hit in sentence.tagged(self.require)
+            if any(area.start <= hit.start and hit.end <= area.end for area in areas)
+        ]
+        return min(found, default=None)
 
 
 def _tagged_phrases(metrics: MetricsFile) -> tuple[dict[str, list[int]], list[ScopeRule]]:
@@ -116,8 +130,8 @@ class FigureFinder:
         cues = self._cues(sentence) if kept else []
         numbers = [n for n, _ in kept]
         chosen = _assign([self._options(sentence, n, reach, cues, numbers) for n, reach in kept])
-        for i, (number, reach) in enumerate(kept):
-            if i not in chosen and reach.start < sentence.segment(number.start).start:
+        for i, (number, _) in enumerate(kept):
+            if i not in chosen and sentence.elliptic(number.start):
                 self._share(sentence, kept, chosen, cues, i)
         return [self._figure(sentence, numbers[i], metric) for i, (_, metric) in chosen.items() if metric is not None]
 
@@ -129,14 +143,14 @@ class FigureFinder:
         cues: list[Hit],
         index: int,
     ) -> None:
-        """An elliptic number, one that opens its segment without a cue of its own, shares the cue of the number
-        before it: "6,545 trucks offloaded in the same period, about 113 a day"."""
+        """An elliptic number without a cue of its own shares the cue of the number before it: "6,545 trucks
+        offloaded in the same period, about 113 a day", "46 bodies were recovered, bringing the total to 472"."""
         number, reach = kept[index]
-        before = [i for i in chosen if i < index and kept[i][0].start >= reach.start]
+        before = [i for i in chosen if i < index]
         if before:
             cue = chosen[before[-1]][0]
             metrics = [m for m in cues[cue].tags if not self.rules[m].excludes(sentence, reach)]
-            chosen[index] = (cue, self._metric(sentence, number, cues[cue], metrics))
+            chosen[index] = (cue, self._metric(sentence, number, reach, cues[cue], metrics))
 
     def _ignored(self, sentence: Sentence, number: NumberPhrase, reach: Span) -> bool:
         """Numbers for a short period ("in the past 24 hours") or earlier values ("up from 53%") are not news."""
@@ -159,16 +173,22 @@ class FigureFinder:
             cost = sentence.cost(low, high, sum(1 for n in numbers if low <= n.start and n.end <= high))
             metrics = [m for m in cue.tags if not self.rules[m].excludes(sentence, reach)]
             if cost <= _MAX_WORDS and metrics:
-                metric = self._metric(sentence, number, cue, metrics)
+                metric = self._metric(sentence, number, reach, cue, metrics)
                 found.append((cost if metric is not None else cost + _MISFIT, index, metric))
         return found
 
-    def _metric(self, sentence: Sentence, number: NumberPhrase, cue: Hit, metrics: list[int]) -> int | None:
-        """The first of `metrics` (of the cue) that fits here; one whose required phrase is there goes first."""
-        low, high = min(number.start, cue.start), max(number.end, cue.end)
-        fitting = [m for m in metrics if self.rules[m].admits(number) and self.rules[m].requires(sentence, low, high)]
-        specific = [m for m in fitting if self.rules[m].require is not None]
-        return (specific or fitting)[0] if fitting else None
+    def _metric(
+        self, sentence: Sentence, number: NumberPhrase, reach: Span, cue: Hit, metrics: list[int]
+    ) -> int | None:
+        """Of `metrics` (of the cue), the one that fits here whose required phrase is nearest the number:
+        "freed 20 hostages and 1,968 prisoners"."""
+        fitting = [
+            (distance, m)
+            for m in metrics
+            if self.rules[m].admits(number)
+            and (distance := self.rules[m].distance(sentence, number, reach, cue)) is not None
+        ]
+        return min(fitting)[1] if fitting else None
 
     def _figure(self, sentence: Sentence, number: NumberPhrase, metric: int) -> Figure:
         rule = self.rules[metric].metric

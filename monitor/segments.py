@@ -16,10 +16,15 @@ from monitor.sentences import Span
 _WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[;:()]|\s[—–-]\s")
 _SEGMENT_BREAK = re.compile(r"[,;:()]\s|\s[—–-]\s|\s(?:and|but|while|y|pero|et|mais|e|ma|и|а|ve|ama|و)\s")
-# Words that open a segment naming part of the previous one ("..., including 18,000 children").
+# Words that open a segment naming a part of the previous one ("..., including 18,000 children").
 _SUBSET = re.compile(
     r"(?:including|among them|of them|of whom|incluidos|incluidas|incluyendo|entre ellos|dont|parmi eux|"
     r"tra cui|di cui|darunter|в том числе|среди них|aralarında|بينهم|منهم|ביניהם)(?!\w)",
+    re.IGNORECASE,
+)
+# Words that open a segment telling where the previous one leads ("..., bringing the total to 472").
+_RESULT = re.compile(
+    r"(?:bringing|raising|taking|pushing|elevando|llevando|portant|portando|доведя|ليرتفع|لترتفع|ليصل|لتصل)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -36,6 +41,10 @@ class Sentence:
     def has(self, tag: int, where: Span) -> bool:
         """Whether a phrase tagged `tag` lies within `where`."""
         return any(tag in hit.tags and where.start <= hit.start and hit.end <= where.end for hit in self.phrases)
+
+    def tagged(self, tag: int) -> list[Hit]:
+        """The phrases tagged `tag`."""
+        return [hit for hit in self.phrases if tag in hit.tags]
 
     def just_before(self, tag: int, position: int) -> bool:
         """Whether a phrase tagged `tag` ends right before `position`, with only white space between."""
@@ -65,6 +74,15 @@ class Sentence:
         while start > self.span.start and (start in self.number_starts or _SUBSET.match(self.text, start)):
             start = self.segment(start - 2).start
         return Span(self.text[start : segment.end], start, segment.end)
+
+    def elliptic(self, position: int) -> bool:
+        """Whether the number at `position` continues the segment before its own, so that it may lack a noun:
+        its segment starts with it or with a word of result ("bringing the total to"). A part ("including 250
+        serving life sentences") is another quantity."""
+        start = self.segment(position).start
+        if start <= self.span.start:
+            return False
+        return start in self.number_starts or _RESULT.match(self.text, start) is not None
 
     def cost(self, low: int, high: int, numbers_between: int) -> float:
         """The distance across text[low:high]: words, plus two per segment break (comma, "and"), one more per
