@@ -52,6 +52,8 @@ def parse_json_feed(body: bytes) -> JsonFeed:
         document = json.loads(body)
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError are both ValueErrors
         raise FeedParseError(f"could not be parsed: invalid JSON ({exc})") from exc
+    except RecursionError as exc:  # "[[[[..." thousands deep: the decoder recurses once per level
+        raise FeedParseError("could not be parsed: JSON nested too deeply") from exc
     version = _optional(document, "version") if isinstance(document, dict) else None
     if not isinstance(document, dict) or not (version or "").startswith(_VERSION_PREFIX):
         raise FeedParseError(f"could not be parsed: JSON document is not a JSON Feed (no {_VERSION_PREFIX}*)")

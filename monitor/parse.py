@@ -6,7 +6,7 @@ Both readers yield `_Entry` values, which are normalised in one place:
 - `key`: the publisher's id ("guid:..."), else the link ("link:..."), else a hash of title and text
   ("hash:..."); the first entry wins when a feed repeats a key;
 - `title`, `text`: plain text; `text` joins summary and content when they differ;
-- `published`: aware UTC (published, else updated; None when absent or unreadable);
+- `published`: aware UTC (published, else updated; None when absent, unreadable or implausible);
 - `content_hash`: sha256 of title, link and text, so a story edited under the same key is seen to change;
 - `lang`: the entry's language, else the feed's, else the caller's default.
 """
@@ -16,9 +16,10 @@ from __future__ import annotations
 import hashlib
 import io
 import time
+import xml.sax
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -28,8 +29,11 @@ from monitor.errors import FeedParseError
 from monitor.jsonfeed import JsonFeed, JsonItem, looks_like_json, parse_json_feed
 from monitor.text import clean_text, html_to_text
 from monitor.types import Item, ParsedFeed
+from monitor.xmlprep import prepare_xml
 
 _PART_SEPARATOR = "\n\n"  # between summary and content, so the paragraph boundary survives
+_EARLIEST = datetime(1991, 1, 1, tzinfo=UTC)  # before the web: the Unix epoch, year 1 and other placeholders
+_CLOCK_SKEW = timedelta(days=1)  # time zones written wrong and fast clocks put honest items hours ahead
 
 
 @dataclass(frozen=True)
@@ -44,26 +48,41 @@ class _Entry:
     lang: str | None
 
 
-def parse_feed(body: bytes, *, url: str, content_type: str | None, lang: str | None = None) -> ParsedFeed:
-    """Parse a feed document; raises FeedParseError "could not be parsed: ..." or "parsed, but no entries"."""
+def parse_feed(
+    body: bytes, *, url: str, content_type: str | None, lang: str | None = None, now: datetime | None = None
+) -> ParsedFeed:
+    """Parse a feed document; raises FeedParseError "could not be parsed: ..." or "parsed, but no entries".
+
+    An entry dated before the web existed, or more than a day after `now` (when given), is taken as undated:
+    such dates are placeholders or clock errors, and believed they would file a new report as stale or hide
+    that a feed has gone silent.
+    """
     if not body.strip():
         raise FeedParseError("could not be parsed: empty document")
     if looks_like_json(body, content_type):
-        return _from_json_feed(parse_json_feed(body), url, lang)
-    return _from_feedparser(body, url, content_type, lang)
+        parsed = _from_json_feed(parse_json_feed(body), url, lang)
+    else:
+        parsed = _from_feedparser(body, url, content_type, lang)
+    latest = now + _CLOCK_SKEW if now else datetime.max.replace(tzinfo=UTC)
+    return replace(parsed, items=tuple(_dated_between(item, _EARLIEST, latest) for item in parsed.items))
+
+
+def _dated_between(item: Item, earliest: datetime, latest: datetime) -> Item:
+    plausible = item.published is None or earliest <= item.published <= latest
+    return item if plausible else replace(item, published=None)
 
 
 # --- feedparser (RSS, RDF, Atom) -----------------------------------------------------------------
 
 
 def _from_feedparser(body: bytes, url: str, content_type: str | None, lang: str | None) -> ParsedFeed:
+    document, charset_problem = prepare_xml(body, content_type)  # UTF-8, and no DTD to expand entities from
     # No content-location on purpose: feedparser would resolve relative guids against it, so a feed that moved
     # (or redirected) would give every item a new key. _item() resolves links against `url` instead.
-    # Without a type feedparser flags every document; application/xml lets the XML declaration pick charsets.
-    headers = {"content-type": content_type or "application/xml"}
+    headers = {"content-type": "application/xml; charset=utf-8"}
     # Never hand feedparser bytes or str directly: it treats them as a path or URL and would open it.
-    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=True)
-    problem: Exception | None = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    parsed = feedparser.parse(io.BytesIO(document), response_headers=headers, sanitize_html=True)
+    problem: Exception | None = parsed.get("bozo_exception") if parsed.get("bozo") else charset_problem
     if not parsed.entries:
         raise FeedParseError(_why_no_entries(parsed.get("version", ""), problem))
     feed_lang = _language(parsed.feed.get("language"))
@@ -86,6 +105,8 @@ def _why_no_entries(version: str, problem: Exception | None) -> str:
 
 
 def _describe(problem: Exception) -> str:
+    if isinstance(problem, xml.sax.SAXParseException):  # its str() names the source "<unknown>"
+        return f"{problem.getMessage()} at line {problem.getLineNumber()}, column {problem.getColumnNumber()}"
     return str(problem) or type(problem).__name__
 
 

@@ -22,6 +22,9 @@ _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WHITESPACE = re.compile(r"\s+")
+# Python's HTMLParser (before 3.13) raises AssertionError on a "<![" not followed by a section name it knows
+# ("<![<script>", "<![ if"). Browsers read such a thing as a bogus comment up to the next ">": so do we.
+_BAD_MARKED_SECTION = re.compile(r"<!\[(?!(?i:cdata|if|else|endif|temp|ignore|include|rcdata)(?![-.\w]))[^>]*>?")
 
 
 class _TextCollector(HTMLParser):
@@ -74,6 +77,6 @@ def html_to_text(s: str) -> str:
     if "<" not in s and "&" not in s:
         return clean_text(s)
     collector = _TextCollector()
-    collector.feed(s)
+    collector.feed(_BAD_MARKED_SECTION.sub(" ", s))
     collector.close()
     return clean_text("".join(collector.parts))
