@@ -8,7 +8,7 @@ from monitor.figures import FigureFinder
 from monitor.match import Matcher
 from monitor.positions import PositionFinder
 from monitor.ruleset.schema import Ruleset
-from monitor.types import Analysis, Direction
+from monitor.types import Analysis, Direction, Figure
 
 
 def item_text(title: str, text: str) -> str:
@@ -28,6 +28,7 @@ class Analyzer:
         self.figures = FigureFinder.from_rules(rules.metrics)
         self.positions = PositionFinder.from_rules(rules.stances)
         self.directions: dict[str, Direction] = {m.id: m.direction for m in rules.metrics.metrics}
+        self.any_figure = rules.issues.relevance.any_figure
         self.baselines = {m.id: m.baseline.value for m in rules.metrics.metrics if m.baseline}
 
     def analyze(
@@ -41,9 +42,13 @@ class Analyzer:
         full = item_text(title, text)
         matches = self.matcher.find(full)
         relevant = self.matcher.is_relevant(full, matches, published)
+        figures: list[Figure] = []
+        if not relevant and self.any_figure and self.matcher.in_period(full, published):
+            figures = self.figures.find(full, lang, matches)
+            relevant = bool(figures)
         if not relevant and only_relevant:
             # Names are still mentions, but an unrelated item is about none of the story's issues.
             return Analysis(False, tuple(m for m in matches if m.kind == "entity"))
-        figures = self.figures.find(full, lang, matches)
+        figures = figures or self.figures.find(full, lang, matches)
         positions = self.positions.find(full, matches)
         return Analysis(relevant, tuple(matches), tuple(figures), tuple(positions))

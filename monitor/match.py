@@ -79,16 +79,23 @@ class Matcher:
         scan, hits = self._scan(text)
         return self._entity_matches(scan, hits) + self._issue_matches(scan, hits)
 
-    def is_relevant(self, text: str, matches: Sequence[Match], published: date | None) -> bool:
-        """Whether an item belongs to the story, by the `relevance` rules of issues.yaml."""
+    def in_period(self, text: str, published: date | None) -> bool:
+        """Not ruled out by `since` or `exclude`: the item may belong to the story."""
         rules = self.relevance
         if isinstance(published, datetime):
             published = published.date()
         if rules.since and published and published < rules.since:
             return False
         scan, _ = self._scan(text)
-        if scan.has_any(rules.exclude):
+        return not scan.has_any(rules.exclude)
+
+    def is_relevant(self, text: str, matches: Sequence[Match], published: date | None) -> bool:
+        """Whether an item belongs to the story, by the `relevance` rules of issues.yaml (`any_figure` is
+        decided by the Analyzer, which finds the figures)."""
+        rules = self.relevance
+        if not self.in_period(text, published):
             return False
+        scan, _ = self._scan(text)
         if rules.any_issue and any(m.kind == "issue" for m in matches):
             return True
         entities = {m.id for m in matches if m.kind == "entity"}

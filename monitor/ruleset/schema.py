@@ -132,6 +132,7 @@ class Relevance(Strict):
 
     since: date | None = Field(None, description="items published before this date are not relevant")
     any_issue: bool = Field(True, description="an item that matches any issue is relevant")
+    any_figure: bool = Field(False, description="an item that reports a figure of a tracked metric is relevant")
     min_entities: int = Field(2, ge=1, description="...or this many tracked entities together with a context word")
     context: list[Phrase] = []
     exclude: list[Phrase] = Field([], description="phrases that make an item irrelevant whatever else it matches")
