@@ -50,8 +50,8 @@ def test_explain_shows_entities_issues_and_positions() -> None:
 
 def test_dry_run_readable_report_names_each_item(tmp_path: Path) -> None:
     items = tmp_path / "items.jsonl"
-    items.write_text('{"id": "a1", "date": "2025-10-09", "lang": "en", "title": "Gaza toll rises", '
-                     '"summary": "Gaza\'s health ministry said the death toll from Israeli strikes has risen to 67,194."}\n')
+    items.write_text('{"id": "a1", "date": "2025-10-09", "lang": "en", "title": "Gaza toll rises", "summary": '
+                     '"Gaza\'s health ministry said the death toll from Israeli strikes has risen to 67,194."}\n')
     result = run("dry-run", str(items))
     assert "a1: relevant" in result.output
     assert "ALERT figure_change: gaza_deaths_total: 67160.0 -> 67194.0" in result.output
