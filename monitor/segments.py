@@ -22,6 +22,9 @@ _SUBSET = re.compile(
     r"tra cui|di cui|darunter|в том числе|среди них|aralarında|بينهم|منهم|ביניהם)(?!\w)",
     re.IGNORECASE,
 )
+# An article opening the segment after a number's: an apposition that says more about it.
+_COMMA = re.compile(r",\s")
+_APPOSITION = re.compile(r"(?:the|a|an|el|la|los|las|le|les|il|lo|gli|una|une|der|die|das)\s", re.IGNORECASE)
 # Words that open a segment telling where the previous one leads ("..., bringing the total to 472").
 _RESULT = re.compile(
     r"(?:bringing|raising|taking|pushing|elevando|llevando|portant|portando|доведя|ليرتفع|لترتفع|ليصل|لتصل)(?!\w)",
@@ -67,13 +70,15 @@ class Sentence:
         In "17 bodies in 24 hours, three killed by fire and 14 retrieved from rubble" the segments that start
         with a number share the first one's period; in "would be freed within 72 hours, 2,000 prisoners
         released" its mood; in "the famine caused 463 deaths, including 157 children" a subset shares what its
-        whole is about.
+        whole is about. It also takes in an apposition after it: "104 killed on Tuesday, the deadliest day".
         """
         segment = self.segment(position)
-        start = segment.start
+        start, end = segment.start, segment.end
         while start > self.span.start and (start in self.number_starts or _SUBSET.match(self.text, start)):
             start = self.segment(start - 2).start
-        return Span(self.text[start : segment.end], start, segment.end)
+        while (comma := _COMMA.match(self.text, end)) and _APPOSITION.match(self.text, comma.end()):
+            end = self.segment(comma.end()).end
+        return Span(self.text[start:end], start, end)
 
     def elliptic(self, position: int) -> bool:
         """Whether the number at `position` continues the segment before its own, so that it may lack a noun:
