@@ -21,7 +21,7 @@ from monitor import __version__
 from monitor.alerts import Alerter
 from monitor.analyze import Analyzer
 from monitor.config import Settings
-from monitor.daemon import Daemon, FetcherFactory, fetcher_factory, jitter, poll_cycle, utcnow
+from monitor.daemon import Daemon, FetcherFactory, Setup, fetcher_factory, jitter, poll_cycle, utcnow
 from monitor.errors import MonitorError, RulesError
 from monitor.health import HealthPolicy
 from monitor.logs import setup_logging
@@ -48,6 +48,8 @@ Environment variables (a command-line option, where there is one, wins):
   MONITOR_LOG_LEVEL     DEBUG, INFO (default), WARNING, ERROR
   MONITOR_CONCURRENCY   feeds fetched at once (default 20)
   MONITOR_TICK          seconds between checks for due feeds (default 15)
+  MONITOR_MIN_INTERVAL  shortest time in seconds between two polls of a feed,
+                        whatever its interval says (default 60)
   MONITOR_USER_AGENT    User-Agent sent to feed servers
   MONITOR_BLOCK_PRIVATE true: refuse feeds on private, loopback or link-local
                         addresses (off by default: local feeds are legitimate)
@@ -86,13 +88,13 @@ class Context:
         routes = routes_with_catch_all(rules.alerts, self.settings.notify_urls)
         return Alerter(engine, routes, Notifier(routes), labels(rules), utcnow, rules.alerts.delivery)
 
-    def pipeline(self, rules: Ruleset) -> tuple[Pipeline, Alerter]:
-        engine = self.engine()
+    def pipeline(self, rules: Ruleset, engine: Engine | None = None) -> tuple[Pipeline, Alerter]:
+        engine = engine or self.engine()
         alerter = self.alerter(rules, engine)
         defaults = rules.feeds.defaults
         policy = HealthPolicy(defaults.alert_after_failing, defaults.silence_factor, defaults.min_silence)
         pipeline = Pipeline(engine, Analyzer(rules), utcnow, jitter, owner=f"monitor-{os.getpid()}",
-                            on_event=alerter.enqueue, health=policy)
+                            on_event=alerter.enqueue, health=policy, min_interval_s=self.settings.min_interval)
         return pipeline, alerter
 
 
@@ -140,12 +142,18 @@ def main(ctx: click.Context, database_url: str | None, rules_dir: Path | None) -
 def run(obj: Context) -> None:
     """Run the daemon: poll every feed on its schedule until SIGTERM or Ctrl-C.
 
-    Applies pending database migrations first. Logs one line per poll.
+    Applies pending database migrations first. Logs one line per poll. Refuses to start with broken rules.
+    SIGHUP reloads the rules directory: a good edit is used from the next poll, which starts at once; a broken
+    one is logged with its errors and the last good rules keep running.
     """
     rules = obj.rules()
-    specs = feed_specs(rules.feeds, obj.settings.feed_urls)
-    pipeline, alerter = obj.pipeline(rules)
-    Daemon(pipeline, alerter, specs, obj.fetchers(), tick_s=obj.settings.tick).run()
+    engine = obj.engine()
+
+    def setup(rules: Ruleset) -> Setup:
+        pipeline, alerter = obj.pipeline(rules, engine)
+        return Setup(pipeline, alerter, feed_specs(rules.feeds, obj.settings.feed_urls))
+
+    Daemon(setup(rules), obj.fetchers(), tick_s=obj.settings.tick, reload=lambda: setup(obj.rules())).run()
 
 
 @main.command()

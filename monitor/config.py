@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     concurrency: int = Field(20, ge=1, le=500, description="feeds fetched at once")
     tick: float = Field(15.0, gt=0, description="seconds between scheduler checks for due feeds")
+    min_interval: float = Field(60.0, gt=0, description="seconds: no feed is polled more often than this")
     user_agent: str = Field("", description="User-Agent header; a default naming monitor is used if empty")
     block_private: bool = Field(False, description="refuse feeds on private, loopback or link-local addresses")
 

@@ -8,6 +8,7 @@ import random
 import signal
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import FrameType
 
@@ -15,6 +16,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from monitor import __version__
 from monitor.alerts import Alerter
+from monitor.errors import MonitorError, RulesError
 from monitor.fetch import Fetcher
 from monitor.pipeline import Pipeline, PollReport
 from monitor.types import FeedSpec
@@ -61,20 +63,34 @@ def log_report(report: PollReport) -> None:
         log.info("polled", extra=fields)
 
 
+@dataclass(frozen=True)
+class Setup:
+    """What the daemon works with, all built from one ruleset: swapped as a whole when the rules are reloaded."""
+
+    pipeline: Pipeline
+    alerter: Alerter
+    specs: Sequence[FeedSpec]
+
+
 class Daemon:
-    """Polls on a schedule until SIGTERM or SIGINT, then finishes the feed in hand and exits."""
+    """Polls on a schedule until SIGTERM or SIGINT, then finishes the feed in hand and exits.
+
+    SIGHUP rebuilds the setup from the rules (`reload`): a good edit is used from the next poll on, which starts
+    at once; a broken one is logged with its file:line problems and the last good setup keeps running.
+    """
 
     def __init__(
-        self, pipeline: Pipeline, alerter: Alerter, specs: Sequence[FeedSpec], make_fetcher: FetcherFactory, *,
-        tick_s: float, deliver_every_s: float = 2.0,
+        self, setup: Setup, make_fetcher: FetcherFactory, *, tick_s: float, deliver_every_s: float = 2.0,
+        reload: Callable[[], Setup] | None = None,
     ) -> None:
-        self.pipeline = pipeline
-        self.alerter = alerter
+        self.setup = setup
+        self.reload = reload
         self.deliver_every_s = deliver_every_s
-        self.specs = specs
         self.tick_s = tick_s
         self.make_fetcher = make_fetcher
         self.stopping = threading.Event()
+        self._wake = threading.Event()  # set by the signal handlers: the main loop has something to do
+        self._reload_wanted = threading.Event()
         self._cycle: tuple[asyncio.AbstractEventLoop, asyncio.Task[list[PollReport]]] | None = None
 
     def tick(self) -> None:
@@ -83,7 +99,8 @@ class Daemon:
             asyncio.run(self._tick())
 
     async def _tick(self) -> None:
-        task = asyncio.create_task(poll_cycle(self.pipeline, self.specs, self.make_fetcher, due_only=True))
+        setup = self.setup  # read once: a reload during the cycle takes effect at the next one
+        task = asyncio.create_task(poll_cycle(setup.pipeline, setup.specs, self.make_fetcher, due_only=True))
         self._cycle = (asyncio.get_running_loop(), task)
         try:
             await task
@@ -95,16 +112,40 @@ class Daemon:
     def deliver(self) -> None:
         """Send due alerts. Runs in its own scheduler thread, so a slow target never delays polling."""
         if not self.stopping.is_set():
-            report = self.alerter.deliver_due()
+            report = self.setup.alerter.deliver_due()
             if report.sent or report.retrying or report.failed:
                 log.info("delivery: %d sent, %d to retry, %d failed", report.sent, report.retrying, report.failed)
 
     def stop(self, signum: int | None = None, _frame: FrameType | None = None) -> None:
         """Signal handler: ask the scheduler loop to end and abandon the fetches in flight."""
         self.stopping.set()
+        self._wake.set()
         cycle = self._cycle
         if cycle:
             cycle[0].call_soon_threadsafe(cycle[1].cancel)
+
+    def request_reload(self, signum: int | None = None, _frame: FrameType | None = None) -> None:
+        """SIGHUP handler: the main loop reloads (loading rules takes a while; a handler must return quickly)."""
+        self._reload_wanted.set()
+        self._wake.set()
+
+    def _reload(self, scheduler: BackgroundScheduler) -> None:
+        if self.reload is None:
+            log.warning("SIGHUP ignored: this daemon was started without a way to reload its rules")
+            return
+        try:
+            setup = self.reload()
+        except RulesError as exc:
+            log.error("rules reload failed, still running the last good rules: %d problem(s)", len(exc.problems))
+            for problem in exc.problems:
+                log.error("  %s", problem)
+            return
+        except MonitorError as exc:
+            log.error("rules reload failed, still running the last good rules: %s", exc, extra={"error": str(exc)})
+            return
+        self.setup = setup
+        log.info("rules reloaded: %d feeds", len(setup.specs))
+        scheduler.modify_job("poll", next_run_time=utcnow())  # new feeds and rules get their poll now
 
     def run(self) -> None:
         scheduler = BackgroundScheduler(
@@ -119,9 +160,17 @@ class Daemon:
                           next_run_time=utcnow(), replace_existing=True)
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, self.stop)
+        signal.signal(signal.SIGHUP, self.request_reload)
         scheduler.start()
-        log.info("monitor running: %d feeds, checking every %gs", len(self.specs), self.tick_s)
-        self.stopping.wait()
+        log.info("monitor running: %d feeds, checking every %gs", len(self.setup.specs), self.tick_s)
+        while not self.stopping.is_set():
+            # Python runs a signal's handler in this thread, but only once it wakes: if the signal reached a
+            # scheduler thread, nothing wakes it but this timeout.
+            self._wake.wait(timeout=0.5)
+            self._wake.clear()
+            if self._reload_wanted.is_set() and not self.stopping.is_set():
+                self._reload_wanted.clear()
+                self._reload(scheduler)
         log.info("stopping: finishing the feed in hand")
         scheduler.shutdown(wait=True)
         log.info("stopped")

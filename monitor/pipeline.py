@@ -63,6 +63,7 @@ class Pipeline:
     owner: str = "monitor"
     on_event: EventSink | None = None
     health: HealthPolicy = field(default_factory=HealthPolicy)
+    min_interval_s: float = 60.0  # the shortest time between two polls of one feed (MONITOR_MIN_INTERVAL)
 
     async def poll(self, specs: Sequence[FeedSpec], fetcher: Fetcher, *, due_only: bool = True) -> list[PollReport]:
         """Poll the configured feeds that are due (or all of them), processing each as its fetch completes."""
@@ -102,7 +103,7 @@ class Pipeline:
     def _next(self, spec: FeedSpec, failures: int, result: FetchResult, ttl_s: float | None = None) -> datetime:
         return next_poll_at(
             self.clock(), interval_s=spec.interval_s, failures=failures, retry_after_s=result.retry_after_s,
-            max_age_s=result.max_age_s, ttl_s=ttl_s, jitter=self.jitter(),
+            max_age_s=result.max_age_s, ttl_s=ttl_s, jitter=self.jitter(), min_interval_s=self.min_interval_s,
         )
 
     def _fail(
