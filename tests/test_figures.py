@@ -137,10 +137,10 @@ ATTRIBUTION = [
      "Gaza's Health Ministry says the number of Palestinians killed in the war has risen to 69,733.",
      "en", {("gaza_deaths_total", 69733)}),
     ("toll at more than",
-     "The ministry's figures, which do not distinguish between civilians and combatants, put the toll at more than 68,000.",
+     "The ministry's figures, which do not tell civilians from combatants, put the toll at more than 68,000.",
      "en", {("gaza_deaths_total", 68000)}),
     ("since began on Oct. 10",
-     "At least 93 people have been killed by Israeli fire since the ceasefire began on Oct. 10, according to the ministry.",
+     "At least 93 people have been killed by Israeli fire since the ceasefire began on Oct. 10, the ministry says.",
      "en", {("deaths_since_ceasefire", 93)}),
     ("killed and wounded since the truce",
      "Israeli forces have killed 357 Palestinians and wounded 903 since the truce, the ministry said on Monday.",
@@ -246,7 +246,7 @@ NOT_FIGURES = [
     ("future release", "Netanyahu said 20 hostages would come home within days."),
     (
         "plan release",
-        "The plan calls for the release of 250 prisoners serving life sentences and 1,700 Gazans detained since the war began.",
+        "The plan calls for the release of 250 prisoners serving life sentences and 1,700 Gazans detained in the war.",
     ),
     ("returned of total", "The IDF said 4 of the 28 deceased hostages have been returned."),
 ]
