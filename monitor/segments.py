@@ -8,7 +8,6 @@ A number's reach is its segment, extended back over the segments whose enumerati
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from monitor.phraseindex import Hit
 from monitor.sentences import Span
@@ -32,35 +31,43 @@ _RESULT = re.compile(
 )
 
 
-@dataclass(frozen=True)
 class Sentence:
     """A sentence of `text` (at `span`), where its numbers start, and the rules phrases found in it."""
 
-    text: str
-    span: Span
-    number_starts: frozenset[int] = frozenset()
-    phrases: tuple[Hit, ...] = ()
+    def __init__(
+        self, text: str, span: Span, number_starts: frozenset[int] = frozenset(), phrases: tuple[Hit, ...] = ()
+    ):
+        self.text = text
+        self.span = span
+        self.number_starts = number_starts
+        self.phrases = phrases
+        self._by_tag: dict[int, list[Hit]] = {}
+        for hit in phrases:
+            for tag in hit.tags:
+                self._by_tag.setdefault(tag, []).append(hit)
+        # Segment boundaries, computed once: (start of the break, end of the break).
+        self._breaks = [m.span() for m in _SEGMENT_BREAK.finditer(text, span.start, span.end)]
 
     def has(self, tag: int, where: Span) -> bool:
         """Whether a phrase tagged `tag` lies within `where`."""
-        return any(tag in hit.tags and where.start <= hit.start and hit.end <= where.end for hit in self.phrases)
+        return any(where.start <= hit.start and hit.end <= where.end for hit in self._by_tag.get(tag, ()))
 
     def tagged(self, tag: int) -> list[Hit]:
         """The phrases tagged `tag`."""
-        return [hit for hit in self.phrases if tag in hit.tags]
+        return self._by_tag.get(tag, [])
 
     def just_before(self, tag: int, position: int) -> bool:
         """Whether a phrase tagged `tag` ends right before `position`, with only white space between."""
-        return any(tag in hit.tags and self.text[hit.end : position].isspace() for hit in self.phrases)
+        return any(self.text[hit.end : position].isspace() for hit in self._by_tag.get(tag, ()))
 
     def segment(self, position: int) -> Span:
         """The segment around `position`."""
         start, end = self.span.start, self.span.end
-        for found in _SEGMENT_BREAK.finditer(self.text, self.span.start, self.span.end):
-            if found.end() <= position:
-                start = found.end()
-            elif found.start() >= position:
-                end = found.start()
+        for break_start, break_end in self._breaks:
+            if break_end <= position:
+                start = break_end
+            elif break_start >= position:
+                end = break_start
                 break
         return Span(self.text[start:end], start, end)
 
