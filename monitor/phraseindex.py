@@ -92,9 +92,9 @@ class PhraseIndex:
             if first is None:
                 self._anywhere.append(entry)
             elif phrase.strip()[first.end() : first.end() + 1] == "*":
-                self._prefix.setdefault(first.group().casefold(), []).append(entry)
+                self._prefix.setdefault(_fold(first.group()), []).append(entry)
             else:
-                self._exact.setdefault(first.group().casefold(), []).append(entry)
+                self._exact.setdefault(_fold(first.group()), []).append(entry)
         self._starts = WordStarts(self._exact, self._prefix)
 
     @classmethod
@@ -110,7 +110,7 @@ class PhraseIndex:
     def matches(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Every occurrence of every phrase in text[start:end], overlapping ones included, by start."""
         end = len(text) if end is None else end
-        positions = [(p, text[p : p + n].casefold()) for p, n in self._starts.find(text, start, end)]
+        positions = [(p, _fold(text[p : p + n])) for p, n in self._starts.find(text, start, end)]
         if self._anywhere:
             positions += [(w.start(), "") for w in _WORD.finditer(text, start, end)]
         found: list[Hit] = []

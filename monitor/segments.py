@@ -21,9 +21,13 @@ _SUBSET = re.compile(
     r"tra cui|di cui|darunter|в том числе|среди них|aralarında|بينهم|منهم|ביניהם)(?!\w)",
     re.IGNORECASE,
 )
-# An article opening the segment after a number's: an apposition that says more about it.
+# A superlative opening the segment after a number's: an apposition that characterises its event ("..., the
+# deadliest day since the truce"). An attribution ("..., the ministry said") is not one.
 _COMMA = re.compile(r",\s")
-_APPOSITION = re.compile(r"(?:the|a|an|el|la|los|las|le|les|il|lo|gli|una|une|der|die|das)\s", re.IGNORECASE)
+_APPOSITION = re.compile(
+    r"(?:the|its|el|la|le|il)\s+(?:\w+est|most|worst|first|más|plus|più)(?!\w)|(?:el|la|le|il)\s+\w+\s+(?:más|plus|più)\s",
+    re.IGNORECASE,
+)
 # Words that open a segment telling where the previous one leads ("..., bringing the total to 472").
 _RESULT = re.compile(
     r"(?:bringing|raising|taking|pushing|elevando|llevando|portant|portando|доведя|ليرتفع|لترتفع|ليصل|لتصل)(?!\w)",
