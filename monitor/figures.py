@@ -30,7 +30,7 @@ Option = tuple[float, int, int | None]  # (cost, cue index, metric index or None
 
 @dataclass(frozen=True)
 class ScopeRule:
-    """A metric's constraints. Its phrases are found with all the others (see `Tags`); this keeps their tags."""
+    """A metric's constraints. Its phrases are found with all the others (see `_tagged_phrases`): it keeps tags."""
 
     metric: Metric
     require: int | None
