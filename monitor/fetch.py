@@ -23,6 +23,7 @@ import contextlib
 import email.utils
 import hashlib
 import ipaddress
+import re
 import socket
 import time
 import zlib
@@ -47,6 +48,10 @@ DEFAULT_CONCURRENCY = 20
 _CHUNK_BYTES = 64 * 1024
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _COMPRESSED = frozenset({"gzip", "x-gzip", "deflate"})
+# Header bytes that are not UTF-8 arrive as lone surrogates; databases refuse those and NUL characters.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+_MAX_ETAG_CHARS = 1024  # the widths of the feeds table's columns: longer validators are not kept
+_MAX_DATE_CHARS = 200
 _ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, "
     "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
@@ -165,7 +170,8 @@ class Fetcher:
         if response.status == 304:
             return FetchResult(body=None, **common, **_validators(headers, validators, validators.body_hash))
         if response.body is None:
-            return FetchResult(body=None, error=f"HTTP {response.status} {response.reason}".rstrip(), **common)
+            reason = _printable(f"HTTP {response.status} {response.reason}".rstrip())
+            return FetchResult(body=None, error=reason, **common)
         body_hash = hashlib.sha256(response.body).hexdigest()
         body = None if body_hash == validators.body_hash else response.body
         return FetchResult(body=body, **common, **_validators(headers, Validators(), body_hash))
@@ -179,14 +185,24 @@ def _conditional(validators: Validators) -> dict[str, str]:
 def _validators(headers: CIMultiDictProxy[str], previous: Validators, body_hash: str | None) -> dict[str, Any]:
     """The validators to keep: a 304 may omit them, and then the previous ones still hold."""
     return {
-        "etag": headers.get("ETag") or previous.etag,
-        "last_modified": headers.get("Last-Modified") or previous.last_modified,
+        "etag": _storable(headers.get("ETag"), _MAX_ETAG_CHARS) or previous.etag,
+        "last_modified": _storable(headers.get("Last-Modified"), _MAX_DATE_CHARS) or previous.last_modified,
         "body_hash": body_hash,
     }
 
 
+def _storable(value: str | None, limit: int) -> str | None:
+    """A validator fit to store and send back (printable, not absurdly long); else None, as if not sent."""
+    return value if value and len(value) <= limit and not _UNPRINTABLE.search(value) else None
+
+
+def _printable(text: str) -> str:
+    """Server-supplied text (a reason phrase, an echoed header) made fit for a log line and a database."""
+    return _UNPRINTABLE.sub("?", text)
+
+
 def _failed(spec: FeedSpec, final_url: str, reason: str, elapsed_s: float) -> FetchResult:
-    return FetchResult(spec.url, final_url, None, None, elapsed_s=elapsed_s, error=reason)
+    return FetchResult(spec.url, final_url, None, None, elapsed_s=elapsed_s, error=_printable(reason))
 
 
 # --- body: size caps and incremental decompression ----------------------------------------------

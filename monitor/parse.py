@@ -27,12 +27,14 @@ import feedparser
 
 from monitor.errors import FeedParseError
 from monitor.jsonfeed import JsonFeed, JsonItem, looks_like_json, parse_json_feed
-from monitor.text import clean_text, html_to_text
+from monitor.text import clean_text, html_to_text, plain_to_text
 from monitor.types import Item, ParsedFeed
 from monitor.xmlprep import prepare_xml
 
 _PART_SEPARATOR = "\n\n"  # between summary and content, so the paragraph boundary survives
 _EARLIEST = datetime(1991, 1, 1, tzinfo=UTC)  # before the web: the Unix epoch, year 1 and other placeholders
+# Widths of the items table's columns: no real id, link or language tag comes near them.
+_MAX_KEY_CHARS, _MAX_LINK_CHARS, _MAX_LANG_CHARS = 1024, 2048, 16
 _CLOCK_SKEW = timedelta(days=1)  # time zones written wrong and fast clocks put honest items hours ahead
 
 
@@ -117,7 +119,7 @@ def _feedparser_entry(entry: dict[str, Any]) -> _Entry:
     return _Entry(
         id=_nonblank(entry.get("id")),
         link=_nonblank(link),
-        title=_detail_text(entry.get("title_detail")) or clean_text(entry.get("title", "")),
+        title=_detail_text(entry.get("title_detail")) or plain_to_text(entry.get("title", "")),
         texts=tuple(_detail_text(detail) for detail in details),
         # dict.get: FeedParserDict.get("updated_parsed") falls back to published_parsed with a warning.
         published=_utc(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")),
@@ -126,11 +128,11 @@ def _feedparser_entry(entry: dict[str, Any]) -> _Entry:
 
 
 def _detail_text(detail: Mapping[str, Any] | None) -> str:
-    """Plain text of a feedparser text construct (text/plain is already unescaped: not to be read as HTML)."""
+    """Plain text of a feedparser text construct (text/plain is already unescaped: read as HTML only if tagged)."""
     if not detail:
         return ""
     value = str(detail.get("value") or "")
-    return clean_text(value) if detail.get("type") == "text/plain" else html_to_text(value)
+    return plain_to_text(value) if detail.get("type") == "text/plain" else html_to_text(value)
 
 
 def _utc(moment: time.struct_time | None) -> datetime | None:
@@ -164,16 +166,16 @@ def _from_json_feed(feed: JsonFeed, url: str, lang: str | None) -> ParsedFeed:
 
 
 def _json_entry(item: JsonItem) -> _Entry:
-    # JSON Feed titles, summaries and content_text are plain text by the spec; only content_html is HTML.
+    # JSON Feed titles, summaries and content_text are plain text by the spec (tags in them still stripped).
     texts = (
-        clean_text(item.summary or ""),
+        plain_to_text(item.summary or ""),
         html_to_text(item.content_html or ""),
-        clean_text(item.content_text or ""),
+        plain_to_text(item.content_text or ""),
     )
     return _Entry(
         id=_nonblank(item.id),
         link=_nonblank(item.url),
-        title=clean_text(item.title or ""),
+        title=plain_to_text(item.title or ""),
         texts=texts,
         published=item.published,
         lang=_language(item.language),
@@ -208,10 +210,16 @@ def _item(entry: _Entry, feed_url: str, fallback_lang: str | None) -> Item:
 
 def _key(entry: _Entry, text: str) -> str:
     if entry.id:
-        return f"guid:{entry.id}"
+        return _bounded_key("guid", entry.id)
     if entry.link:
-        return f"link:{entry.link}"
+        return _bounded_key("link", entry.link)
     return f"hash:{_sha256(entry.title, text)}"
+
+
+def _bounded_key(kind: str, value: str) -> str:
+    """Ids and links of any length make keys that fit the store: a long one is known by its hash."""
+    key = f"{kind}:{value}"
+    return key if len(key) <= _MAX_KEY_CHARS else f"{kind}-sha256:{_sha256(value)}"
 
 
 def _join_distinct(texts: Iterable[str]) -> str:
@@ -231,7 +239,7 @@ def _sha256(*parts: str) -> str:
 def _web_link(link: str | None, base_url: str) -> str | None:
     """The link made absolute against the feed's URL; None unless it is http(s) (no javascript: in alerts)."""
     absolute = urljoin(base_url, link) if link else None
-    return absolute if _is_web_url(absolute) else None
+    return absolute if _is_web_url(absolute) and len(absolute or "") <= _MAX_LINK_CHARS else None
 
 
 def _is_web_url(value: object) -> bool:
@@ -243,11 +251,11 @@ def _is_web_url(value: object) -> bool:
 
 
 def _nonblank(value: object) -> str | None:
-    text = str(value).strip() if value is not None else ""
-    return text or None
+    """The value as clean text (no NUL, no lone surrogate: both break databases), None when blank."""
+    return clean_text(str(value)) or None if value is not None else None
 
 
 def _language(value: object) -> str | None:
     """A language tag, lower-cased for comparison ("en-US" -> "en-us")."""
-    tag = _nonblank(value)
-    return tag.lower() if tag else None
+    tag = (_nonblank(value) or "").lower()
+    return (tag if len(tag) <= _MAX_LANG_CHARS else tag.split("-")[0][:_MAX_LANG_CHARS]) or None

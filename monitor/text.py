@@ -21,7 +21,10 @@ _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "
 # Zero-width characters and soft hyphens split words invisibly ("Ha\u00admas"), which defeats matching.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Half a surrogate pair (JSON's "\ud800", undecodable bytes) is no character: no database or encoder takes it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _WHITESPACE = re.compile(r"\s+")
+_MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--|<!\[CDATA\[")
 # Python's HTMLParser (before 3.13) raises AssertionError on a "<![" not followed by a section name it knows
 # ("<![<script>", "<![ if"). Browsers read such a thing as a bogus comment up to the next ">": so do we.
 _BAD_MARKED_SECTION = re.compile(r"<!\[(?!(?i:cdata|if|else|endif|temp|ignore|include|rcdata)(?![-.\w]))[^>]*>?")
@@ -65,8 +68,14 @@ class _TextCollector(HTMLParser):
 def clean_text(s: str) -> str:
     """Plain text with invisible and control characters removed and white space collapsed to single spaces."""
     s = unicodedata.normalize("NFC", s)
-    s = _CONTROL.sub(" ", _INVISIBLE.sub("", s))
+    s = _CONTROL.sub(" ", _INVISIBLE.sub("", _LONE_SURROGATE.sub("\ufffd", s)))
     return _WHITESPACE.sub(" ", s).strip()
+
+
+def plain_to_text(s: str) -> str:
+    """Text that is plain by its type but may carry markup anyway (RSS titles often do, escaped or in CDATA):
+    read as HTML when it holds a tag, a comment or a CDATA section, else only cleaned ("x<y", "AT&T" stay)."""
+    return html_to_text(s) if _MARKUP.search(s) else clean_text(s)
 
 
 def html_to_text(s: str) -> str:
