@@ -7,9 +7,40 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) and white space,
 # but not after a single capital letter or a common abbreviation ("U.S. envoy", "Gen. Smith").
-_ABBREVIATED = ("Mr", "Mrs", "Ms", "Dr", "Gen", "St", "No", "vs", "Lt", "Sgt", "Col", "Capt", "Maj", "Sen", "Rep",
-                "Gov", "Prof", "Jr", "Sr", "Mt", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-                "Oct", "Nov", "Dec")
+_ABBREVIATED = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Gen",
+    "St",
+    "No",
+    "vs",
+    "Lt",
+    "Sgt",
+    "Col",
+    "Capt",
+    "Maj",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Prof",
+    "Jr",
+    "Sr",
+    "Mt",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+)
 # Checked after the full stop, so that the engine only tries them at a full stop.
 _NOT_ABBREVIATED = r"(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATED)
 # A sentence starts with a capital (Latin, Cyrillic), a digit, or a letter of a script without case (he, ar);
@@ -29,16 +60,22 @@ class Span:
 
 
 def _split(text: str, boundary: re.Pattern[str], offset: int = 0) -> list[Span]:
-    spans: list[Span] = []
+    pieces: list[tuple[int, int]] = []
     start = 0
     for found in boundary.finditer(text):
-        piece = text[start : found.start() + len(found.group(0).rstrip())]
-        if piece.strip():
-            spans.append(Span(piece.strip(), offset + start, offset + start + len(piece.rstrip())))
+        pieces.append((start, found.start() + len(found.group(0).rstrip())))
         start = found.end()
-    if text[start:].strip():
-        spans.append(Span(text[start:].strip(), offset + start, offset + len(text.rstrip())))
-    return spans
+    pieces.append((start, len(text)))
+    return [_span(text, offset, start, end) for start, end in pieces if text[start:end].strip()]
+
+
+def _span(text: str, offset: int, start: int, end: int) -> Span:
+    """text[start:end] without the white space around it, as a span of the whole text (`offset` is where `text`
+    starts in it)."""
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip())
+    end -= len(piece) - len(piece.rstrip())
+    return Span(text[start:end], offset + start, offset + end)
 
 
 def sentences(text: str) -> list[Span]:
