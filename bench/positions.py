@@ -1,4 +1,4 @@
-"""Position extraction throughput on one core. Prints items/s; asserts nothing.
+"""Position extraction throughput on one core (CPU time: the machine may be shared). Prints items/s; asserts nothing.
 
     .venv/bin/python bench/positions.py [DEV_JSONL] [--rounds N]
 
@@ -33,11 +33,11 @@ def main() -> None:
     records = [json.loads(line) for line in args.dev.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = [item_text(r["title"], r["summary"]) for r in records]
     inputs = [(text, matcher.find(text)) for text in texts]
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in range(args.rounds):
         for text, matches in inputs:
             finder.find(text, matches)
-    rate = args.rounds * len(inputs) / (time.perf_counter() - started)
+    rate = args.rounds * len(inputs) / (time.process_time() - started)
     found = sum(len(finder.find(text, matches)) for text, matches in inputs)
     print(f"positions, seed rules: {rate:8.0f} items/s ({found} positions in {len(inputs)} items)")
 

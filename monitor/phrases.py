@@ -17,8 +17,8 @@ import ahocorasick
 
 Tag = TypeVar("Tag")
 _NEVER = re.compile(r"(?!x)x")
-# Typographic apostrophes fold to straight ones; a dotted capital I would lower to two characters.
-_SAME_LENGTH = str.maketrans({"’": "'", "İ": "i"})
+# What may stand just before a word (a hyphen may not: "backed" is not found in "US-backed").
+_BEFORE_A_WORD = " \t\n\r\xa0\u202f\u200e\u200f\"'“”‘’«»„‚([{<.,;:!?¿¡/—–…*"
 
 
 def _word_pattern(word: str) -> str:
@@ -52,24 +52,29 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 class PhraseIndex(Generic[Tag]):
-    """Finds many tagged phrases fast: an Aho-Corasick pass over the text finds where a phrase's first
-    word may start, and only there is the phrase's own pattern tried.
+    """Finds many tagged phrases fast: an Aho-Corasick pass over the lower-cased text finds where a phrase's
+    literal beginning (up to its first `*`) starts a word, and only there is the phrase's own pattern tried.
+    Feed text has one space between words (monitor/text.py), so the beginning is looked for with one space.
 
-    (One regex alternation of hundreds of phrases tries every branch at every position: 100 times slower.)
+    (One regex alternation of hundreds of phrases tries every branch at every position: 100 times slower; and
+    keyed by first words only, an index tries "a favor de", "a salué", ... at every "a".)
     """
 
     def __init__(self, tagged: Iterable[tuple[str, Tag]]) -> None:
-        self._by_head: dict[str, list[tuple[bool, re.Pattern[str], Tag]]] = {}
+        self._by_key: dict[str, list[tuple[re.Pattern[str], Tag]]] = {}
         for phrase, tag in tagged:
-            first_word = phrase.split()[0]
-            whole = not first_word.endswith("*") and first_word[-1:].isalnum()  # "a" must not start "any"
             pattern = re.compile(phrase_pattern(phrase), re.IGNORECASE)
-            self._by_head.setdefault(_fold(first_word.strip("*")), []).append((whole, pattern, tag))
-        self._heads = ahocorasick.Automaton()
-        for head in self._by_head:
-            self._heads.add_word(head, head)
-        if self._by_head:
-            self._heads.make_automaton()
+            self._by_key.setdefault(_literal_beginning(phrase), []).append((pattern, tag))
+        self._keys = ahocorasick.Automaton()
+        for key, entries in self._by_key.items():
+            # The key follows a character that can precede a word, so that the automaton reports it only where
+            # a word starts: "en contra de" is not looked for inside "tienen contra".
+            inside_words = any(pattern.pattern.startswith(r"\w*") for pattern, _ in entries)  # "*n't"
+            for spelling in {key, key.replace("'", "’")}:
+                for before in [""] if inside_words else _BEFORE_A_WORD:
+                    self._keys.add_word(before + spelling, (len(spelling), key))
+        if self._by_key:
+            self._keys.make_automaton()
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, Tag]]:
         """(start, end, tag) of each phrase in text[start:end], the longest where several start together."""
@@ -80,27 +85,29 @@ class PhraseIndex(Generic[Tag]):
                 yield hit_start, hit_end, tag
 
     def _hits(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, Tag]]:
-        if not self._by_head:
+        if not self._by_key:
             return
-        folded = _fold(text[start:end])
-        for last, head in self._heads.iter(folded):
-            first = last - len(head) + 1
-            if first > 0 and (folded[first - 1].isalnum() or folded[first - 1] in "-_"):
-                continue  # inside a word: no phrase starts here
-            word_ends = last + 1 == len(folded) or not folded[last + 1].isalnum()
-            first += start
-            for whole, pattern, tag in self._by_head[head]:
-                if whole and not word_ends:
-                    continue
+        # The leading space lets a key start the text; offsets in `lowered` are one past those in the text.
+        lowered = " " + _lower(text[start:end])
+        for last, (size, key) in self._keys.iter(lowered):
+            first = start + last - size
+            for pattern, tag in self._by_key[key]:
                 found = pattern.match(text, first, end)
                 if found:
                     yield first, found.end(), tag
 
 
-def _fold(text: str) -> str:
-    """Lower case with the same length as `text`, so that offsets still point into the original."""
-    folded = text.translate(_SAME_LENGTH).lower()
-    return folded if len(folded) == len(text) else "".join(c.lower()[:1] for c in text)
+def _literal_beginning(phrase: str) -> str:
+    """The lower-cased words of `phrase` up to its first wildcard: "call* for" -> "call", "a favor de" -> itself."""
+    literal = phrase.strip().lstrip("*").split("*")[0]
+    return " ".join(literal.split()).lower()
+
+
+def _lower(text: str) -> str:
+    """Lower case with the same length as `text` (a dotted capital I lowers to two characters), so that offsets
+    still point into the original."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else "".join(c.lower()[:1] for c in text)
 
 
 def ending_with(phrases: Iterable[str], words_between: int) -> re.Pattern[str]:

@@ -9,13 +9,19 @@ from typing import Literal
 from monitor.phrases import PhraseIndex, compile_phrases, ending_with, starting_with
 from monitor.ruleset.schema import StancesFile
 
-Role = Literal["cue", "connective", "obligation"]
+Role = Literal["cue", "connective", "obligation", "predicate"]
 
 # How far back a negation or a preposition may sit: "did not fully accept", "with the Qatari mediators".
 _NEGATION_REACH_WORDS = 2
 _PREPOSITION_REACH_WORDS = 1
 # "condemned violations of the truce", "ceasefire violations": a reversal this close to the issue.
 _REVERSAL_REACH_WORDS = 3
+# "without a full Israeli withdrawal"; "amid what it called continuing ceasefire violations"
+_EXCEPTION_REACH_WORDS = 3
+_CIRCUMSTANCE_REACH_WORDS = 4
+# "clarifications on the timetable of the withdrawal"
+_INQUIRY_REACH_WORDS = 6
+_GAP = "[\\s'’\"“”«»]"
 
 
 @dataclass(frozen=True)
@@ -23,10 +29,13 @@ class StanceWords:
     """Compiled patterns; a cue is found with its (stance, role)."""
 
     cues: PhraseIndex[tuple[str, Role]]
+    reach: dict[str, int]  # per stance: how many words after a cue its issue may start
     speech: PhraseIndex[None]
+    speaks_for: dict[str, frozenset[str]]
     addressing: re.Pattern[str]
     negated: re.Pattern[str]
-    after_preposition: re.Pattern[str]
+    prepositions: PhraseIndex[None]
+    object_gap: re.Pattern[str]  # between a preposition and its object
     pronoun_first: re.Pattern[str]
     agent_first: re.Pattern[str]
     titles: re.Pattern[str]
@@ -34,6 +43,9 @@ class StanceWords:
     open_relative: re.Pattern[str]
     reversal_before: re.Pattern[str]
     reversal_after: re.Pattern[str]
+    circumstance: re.Pattern[str]
+    inquiry: re.Pattern[str]
+    excepted: re.Pattern[str]
 
     @classmethod
     def from_rules(cls, rules: StancesFile) -> StanceWords:
@@ -42,14 +54,22 @@ class StanceWords:
         relatives = compile_phrases(grammar.relatives).pattern
         return cls(
             cues=PhraseIndex(_tagged_cues(rules)),
+            reach={stance: spec.reach for stance, spec in rules.stances.items()},
             speech=PhraseIndex((verb, None) for verb in rules.speech_verbs),
+            speaks_for={speaker: frozenset(sides) for speaker, sides in rules.speaks_for.items()},
             addressing=compile_phrases(grammar.addressing_verbs),
             negated=ending_with(rules.negation, _NEGATION_REACH_WORDS),
-            after_preposition=ending_with(grammar.prepositions, _PREPOSITION_REACH_WORDS),
+            prepositions=PhraseIndex((word, None) for word in grammar.prepositions),
+            # "with the Qatari mediators", "between Gaza and Egypt"
+            object_gap=re.compile(
+                rf"{_GAP}*(?:[\w'’-]+{_GAP}+){{0,{_PREPOSITION_REACH_WORDS}}}(?:[\w'’-]+,?{_GAP}+(?:{conjunctions}){_GAP}+)?",
+                re.IGNORECASE,
+            ),
             pronoun_first=starting_with(grammar.pronouns),
             agent_first=starting_with(grammar.agent_markers),
             titles=compile_phrases(grammar.titles),
-            conjunction=re.compile(rf"\s*(?:,\s*)?(?:{conjunctions})?\s*", re.IGNORECASE),
+            # "Egypt, Qatar and Turkey"; ", and" opens a clause (sentences.clauses), which a phrase never spans.
+            conjunction=re.compile(rf"\s*(?:,|{conjunctions})\s*", re.IGNORECASE),
             # ", which has resisted ..." is still open when no comma closes it before the cue.
             open_relative=re.compile(rf",\s*(?:{relatives})[^,]*$", re.IGNORECASE),
             reversal_before=ending_with(grammar.reversals, _REVERSAL_REACH_WORDS),
@@ -57,6 +77,9 @@ class StanceWords:
                 rf"(?:\s+[\w'’-]+){{0,{_REVERSAL_REACH_WORDS - 1}}}\s*(?:{compile_phrases(grammar.reversals).pattern})",
                 re.IGNORECASE,
             ),
+            circumstance=ending_with(grammar.circumstances, _CIRCUMSTANCE_REACH_WORDS),
+            inquiry=ending_with(grammar.inquiries, _INQUIRY_REACH_WORDS),
+            excepted=ending_with(grammar.exceptions, _EXCEPTION_REACH_WORDS),
         )
 
 
@@ -66,4 +89,5 @@ def _tagged_cues(rules: StancesFile) -> list[tuple[str, tuple[str, Role]]]:
         tagged += [(phrase, (stance, "cue")) for phrase in spec.cues]
         tagged += [(phrase, (stance, "connective")) for phrase in spec.connectives]
         tagged += [(phrase, (stance, "obligation")) for phrase in spec.obligations]
+        tagged += [(phrase, (stance, "predicate")) for phrase in spec.predicates]
     return tagged

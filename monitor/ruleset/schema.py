@@ -202,6 +202,13 @@ class Stance(Strict):
     obligations: list[Phrase] = Field(
         [], description="modals ('must', 'should'): the speaker, not the grammatical subject, takes the stance"
     )
+    predicates: list[Phrase] = Field(
+        [], description="said of the clause's subject ('is unacceptable', 'out of the question'): the stance is on "
+        "the issues before it in the clause, else on the issue after it"
+    )
+    reach: int = Field(
+        10, ge=1, le=40, description="at most this many words between a cue and the issue after it that it takes"
+    )
 
 
 class Grammar(Strict):
@@ -215,6 +222,18 @@ class Grammar(Strict):
     addressing_verbs: list[Phrase] = Field([], description="'told X that ...': X is addressed, not the one who acts")
     relatives: list[Phrase] = Field([], description="', which has rejected ...': background, not a stance taken")
     reversals: list[Phrase] = Field([], description="'condemned violations of the truce': the stance on it flips")
+    circumstances: list[Phrase] = Field(
+        [], description="'committed to under the ceasefire', 'amid the truce': an issue after one of these, between "
+        "the cue and the issue, sets the scene and is not what the cue is about"
+    )
+    inquiries: list[Phrase] = Field(
+        [], description="'asked for clarifications on X': asking about an issue, between the cue and the issue, "
+        "takes no stance on it"
+    )
+    exceptions: list[Phrase] = Field(
+        [], description="'rejected a deal without a withdrawal': right before an issue, a stance against makes it a "
+        "condition, a stance for says nothing about it"
+    )
 
 
 class StancesFile(Strict):
@@ -222,6 +241,10 @@ class StancesFile(Strict):
     stances: dict[StanceLabel, Stance]
     negation: list[Phrase] = Field([], description="words just before a cue that flip (for) or cancel (others) it")
     speech_verbs: list[Phrase] = Field([], description="'X said ...': what follows is X's unless it names another")
+    speaks_for: dict[Id, list[Id]] = Field(
+        {}, description="entity ids a tracked speaker speaks for ('netanyahu: [israel]'): 'Netanyahu said Israel will "
+        "not accept ...' is Netanyahu's stance; about any other tracked actor it only ascribes one, nobody's"
+    )
     grammar: Grammar = Grammar()
 
 

@@ -1,0 +1,208 @@
+"""Who takes a stance: the actor of a stance cue in a sentence (the rules are listed in positions.py). Pure."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from monitor.sentences import Span, clauses
+from monitor.stancewords import Role, StanceWords
+from monitor.types import Match
+
+# "Netanyahu: the war ends only when ..." - a short headline lead before a colon names the speaker.
+_HEADLINE_LEAD_WORDS = 6
+# "Hamas's exiled Gaza chief Khalil Al-Hayya": at most this many words between organisation and person.
+_TITLE_GAP_WORDS = 6
+_NOT_IN_A_TITLE_GAP = re.compile(r"[,;:()\"“”«»]")
+# "told Israel's Channel 14 that": the addressee starts this close to the verb.
+_ADDRESSEE_CHARS = 5
+
+
+@dataclass(frozen=True)
+class Cue:
+    stance: str
+    role: Role
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Speech:
+    """A speech verb ("said"), or the colon after a headline's speaker."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """An entity noun phrase: the actors it names (several when coordinated), its span, and whether it is the
+    object of a preposition ("talks with Israel"), which is never a subject."""
+
+    ids: tuple[str, ...]
+    start: int
+    end: int
+    is_object: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # the whole item's text: every offset points into it
+    span: Span
+    actors: tuple[Phrase, ...]
+    issues: tuple[Match, ...]
+    speech: tuple[Speech, ...]
+
+    @cached_property
+    def clauses(self) -> tuple[Span, ...]:
+        return tuple(clauses(self.span))
+
+    def clause_at(self, offset: int) -> Span:
+        return next((c for c in self.clauses if c.start <= offset < c.end), self.span)
+
+    def actors_in(self, start: int, end: int) -> list[Phrase]:
+        return [p for p in self.actors if start <= p.start and p.end <= end]
+
+    def subjects_in(self, start: int, end: int) -> list[Phrase]:
+        return [p for p in self.actors if start <= p.start and p.end <= end and not p.is_object]
+
+
+@dataclass(frozen=True)
+class Actor:
+    ids: tuple[str, ...]
+    end: int  # where the actor's words end: an issue before the cue is looked for after it
+    passive: bool = False  # "was rejected by Hamas": the issue is the subject, before the cue
+
+
+NOBODY = Actor((), 0)
+
+
+class ActorFinder:
+    """Entity noun phrases of a sentence, and the actor of each stance cue among them."""
+
+    def __init__(self, words: StanceWords) -> None:
+        self._words = words
+
+    def phrases(self, text: str, entities: Sequence[Match], preposition_ends: Sequence[int]) -> list[Phrase]:
+        """The noun phrases that `entities` (sorted, of one sentence) form: titles and conjunctions join them."""
+        phrases: list[Phrase] = []
+        for match in entities:
+            last = phrases[-1] if phrases else None
+            if last is not None and match.start < last.end:
+                continue  # nested in a longer match
+            gap = text[last.end : match.start] if last else ""
+            if last is not None and gap.strip() and self._words.conjunction.fullmatch(gap):
+                ids = last.ids + tuple(i for i in (match.id,) if i not in last.ids)
+                phrases[-1] = Phrase(ids, last.start, match.end, last.is_object)
+            elif last is not None and self._titled(gap):
+                phrases[-1] = Phrase((match.id,), last.start, match.end, last.is_object)
+            else:
+                is_object = self._after_preposition(text, match.start, preposition_ends)
+                phrases.append(Phrase((match.id,), match.start, match.end, is_object))
+        return [p for p in phrases if not text.startswith("-", p.end)]  # "Doha-based" names no actor
+
+    def _after_preposition(self, text: str, start: int, preposition_ends: Sequence[int]) -> bool:
+        nearest = bisect_right(preposition_ends, start) - 1
+        return nearest >= 0 and bool(self._words.object_gap.fullmatch(text, preposition_ends[nearest], start))
+
+    def _titled(self, gap: str) -> bool:
+        """Whether `gap` is a title between an organisation and a person: "'s exiled Gaza chief Khalil"."""
+        if len(gap.split()) > _TITLE_GAP_WORDS or _NOT_IN_A_TITLE_GAP.search(gap):
+            return False
+        titles = list(self._words.titles.finditer(gap))
+        return bool(titles) and all(word[:1].isupper() for word in gap[titles[-1].end() :].split())
+
+    def actor(self, sentence: Sentence, clause: Span, cue: Cue, topic: tuple[str, ...]) -> Actor:
+        """Who takes the stance of `cue`; `topic` is the subject that earlier sentences left open."""
+        agent = self._agent(sentence, cue)
+        if agent is not None:
+            return Actor(agent.ids, clause.start, passive=True)
+        speech = self._speech(sentence, cue.start)
+        if speech is None:
+            if cue.role == "obligation":
+                return NOBODY
+            return self._subject(sentence, clause.start, cue.start, self.antecedent(sentence, clause.start, topic))
+        speaker_clause = sentence.clause_at(speech.start).start
+        antecedent = self.antecedent(sentence, speaker_clause, topic)
+        speaker = self._speaker(sentence, speaker_clause, speech, antecedent)
+        if cue.role in ("obligation", "predicate"):  # "X said Y must ...", "X said Y is unacceptable": X's
+            return Actor(speaker.ids, speech.end)
+        # Reported words that name no actor are the speaker's, even an untracked speaker's ("officials said").
+        reported = self._after_addressee(sentence, speech)
+        content = self._subject(sentence, reported, cue.start, speaker.ids or antecedent, unnamed=speaker.ids)
+        later_clause = clause.start > speech.start and self._explicit(sentence, clause.start, cue.start)
+        if (later_clause and content.ids != speaker.ids) or not speaker.ids:
+            return content  # "X said ..., while Egypt will train police": a later clause with its own subject
+        if self._speaks_for(speaker.ids, content.ids):
+            return Actor(speaker.ids, content.end)
+        return NOBODY  # "Netanyahu said Hamas rejects ...": ascribed to Hamas, a stance of neither
+
+    def _speaker(self, sentence: Sentence, clause_start: int, speech: Speech, antecedent: tuple[str, ...]) -> Actor:
+        """The actor nearest before the speech verb in its clause. After a comma that words follow, only there:
+        in "Israeli gunfire killed three, hospital officials said" the speakers are untracked officials."""
+        comma = sentence.text.rfind(",", clause_start, speech.start)
+        if comma >= 0 and sentence.text[comma + 1 : speech.start].strip():
+            return self._subject(sentence, comma + 1, speech.start, antecedent, nearest=True, unnamed=())
+        return self._subject(sentence, clause_start, speech.start, antecedent, nearest=True)
+
+    def _speaks_for(self, speakers: tuple[str, ...], subjects: tuple[str, ...]) -> bool:
+        sides = set(speakers).union(*(self._words.speaks_for.get(s, ()) for s in speakers))
+        return sides.issuperset(subjects)
+
+    def _agent(self, sentence: Sentence, cue: Cue) -> Phrase | None:
+        """The actor of a passive cue: "a plan rejected by Hamas"."""
+        marker = self._words.agent_first.match(sentence.text, cue.end, sentence.span.end)
+        if marker is None:
+            return None
+        return next((p for p in sentence.actors if marker.end() <= p.start <= marker.end() + 5), None)
+
+    def _speech(self, sentence: Sentence, before: int) -> Speech | None:
+        """The last speech verb (or headline colon) before `before` in the sentence."""
+        start = sentence.span.start
+        verbs = [verb for verb in sentence.speech if verb.end <= before]
+        colon = sentence.text.find(":", start, before)
+        short_lead = len(sentence.text[start:colon].split()) <= _HEADLINE_LEAD_WORDS
+        if colon >= 0 and short_lead and self._explicit(sentence, start, colon):
+            verbs.append(Speech(colon, colon + 1))
+        return max(verbs, key=lambda verb: verb.start, default=None)
+
+    def _after_addressee(self, sentence: Sentence, speech: Speech) -> int:
+        """Where reported words start: after "told Israel's Channel 14", the addressee is not their subject."""
+        if not self._words.addressing.fullmatch(sentence.text, speech.start, speech.end):
+            return speech.end
+        nearby = (p.end for p in sentence.actors if speech.end <= p.start <= speech.end + _ADDRESSEE_CHARS)
+        return next(nearby, speech.end)
+
+    def _subject(
+        self,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        antecedent: tuple[str, ...],
+        nearest: bool = False,
+        unnamed: tuple[str, ...] | None = None,
+    ) -> Actor:
+        """The first (or nearest) actor in [start, end). A leading pronoun continues `antecedent`, and so does a
+        later clause that names no actor, unless `unnamed` says who acts then."""
+        if self._words.pronoun_first.match(sentence.text, start, end):
+            return Actor(antecedent, start)
+        chosen = self._explicit(sentence, start, end, nearest)
+        if chosen is not None:
+            return Actor(chosen.ids, chosen.end)
+        if unnamed is None:
+            unnamed = antecedent if start > sentence.span.start else ()
+        return Actor(unnamed, start)
+
+    def _explicit(self, sentence: Sentence, start: int, end: int, nearest: bool = False) -> Phrase | None:
+        """The first (or nearest) actor named in [start, end) that is no prepositional object."""
+        subjects = sentence.subjects_in(start, end)
+        return (subjects[-1] if nearest else subjects[0]) if subjects else None
+
+    def antecedent(self, sentence: Sentence, end: int, topic: tuple[str, ...]) -> tuple[str, ...]:
+        """Who a pronoun before `end` refers to: the sentence's first subject so far, else the topic."""
+        subjects = sentence.subjects_in(sentence.span.start, end)
+        return subjects[0].ids if subjects else topic
