@@ -56,6 +56,9 @@ _SCALE_AFTER = re.compile(
     rf"(?:\s+(?P<rest>\d{{1,3}})(?!\d|[.,]\d))?",
     re.IGNORECASE,
 )
+# The first words of scale and percent words, so that their (slower) patterns are tried only after one.
+_SCALE_STARTS = {w.split()[0] for w in _SCALE_OF} | {f"{w}." for w in _SCALE_OF}
+_PERCENT_STARTS = {w.split()[0] for w in words.PERCENT_WORDS} | {"%", "٪"}
 _PERCENT_AFTER = re.compile(rf"\s?[%٪]|\s+(?:{_alternation(words.PERCENT_WORDS)})(?!\w)", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde\s+)$", re.IGNORECASE)
 _CURRENCY_BEFORE = frozenset(words.CURRENCY_BEFORE)
@@ -162,7 +165,7 @@ class NumberReader:
         value, end, scaled = self._value(text, core)
         if value is None or _PRONOUN_ONE.match(text, core.start()):
             return None
-        percent = _PERCENT_AFTER.match(text, end)
+        percent = _PERCENT_AFTER.match(text, end) if _next_word(text, end) in _PERCENT_STARTS else None
         end = percent.end() if percent else end
         start, qualifier = self._qualifier(text, core.start())
         kind = self._kind(text, core, end, scaled, bool(percent) or self._percent_before(text, core.start()))
@@ -171,7 +174,7 @@ class NumberReader:
         return NumberPhrase(value, qualifier, kind, start, end, text[start:end])
 
     def _value(self, text: str, core: re.Match[str]) -> tuple[float | None, int, bool]:
-        scale = _SCALE_AFTER.match(text, core.end())
+        scale = _SCALE_AFTER.match(text, core.end()) if _next_word(text, core.end()) in _SCALE_STARTS else None
         if core.group("fraction"):
             base: float | None = words.FRACTIONS[_squash(core.group("fraction"))] if scale else None
         elif core.group("spelled"):

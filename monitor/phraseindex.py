@@ -15,6 +15,7 @@ import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 import ahocorasick
 
@@ -24,6 +25,7 @@ _WORD = re.compile(r"\w+")
 _GAP = r"(?:\W+\w+){0,3}?\W+"
 
 Entry = tuple[re.Pattern[str], tuple[int, ...]]
+Payload = TypeVar("Payload")
 
 
 def phrase_regex(phrase: str) -> str:
@@ -40,30 +42,41 @@ class Hit:
     tags: tuple[int, ...]
 
 
-class WordStarts:
-    """Finds, in one pass (Aho-Corasick, in C), where `whole` words and words that begin with `prefixes` start.
+class KeyScanner(Generic[Payload]):
+    """Finds, in one pass (Aho-Corasick, in C), where keys start a word, and hands back each key's payload.
 
-    The text is searched with punctuation turned into spaces, so that " two " matches only the
-    word "two" and " погиб" only words that begin with it: the automaton reports nothing inside other words.
+    The text is searched case-folded, with punctuation turned into spaces and a space added at both ends. A
+    key is looked for with a space before it, and after it too when it is `whole`: " two " finds only the word
+    "two", " погиб" only words that begin with it, and nothing is reported inside other words.
     """
 
-    def __init__(self, whole: Iterable[str], prefixes: Iterable[str] = ()) -> None:
+    def __init__(self, keys: Iterable[tuple[str, bool, Payload]]) -> None:
         self._automaton = ahocorasick.Automaton()
-        keys = {f" {_fold(w)} " for w in whole if w} | {f" {_fold(p)}" for p in prefixes if p}
-        for key in keys:
-            self._automaton.add_word(key, (len(key), len(key.strip())))
-        self._empty = not keys
-        if keys:
+        for key, whole, payload in keys:
+            spaced = f" {_spaced(key)}{' ' if whole else ''}"
+            self._automaton.add_word(spaced, (len(spaced), payload))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
             self._automaton.make_automaton()
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-        """(start, length) of each word of text[start:end] that is or begins with a key, by position."""
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, Payload]]:
+        """(where the key's word starts, the key's payload) for each key found in text[start:end]."""
         end = len(text) if end is None else end
         if self._empty or start >= end:
             return []
-        spaced = " " + _fold(text[start:end]).translate(_SPACE_OUT) + " "
+        spaced = f" {_spaced(text[start:end])} "
         # A key starts one character before its word (at the space); `spaced` starts one character early too.
-        return sorted((start + last - size + 1, length) for last, (size, length) in self._automaton.iter(spaced))
+        return [(start + last - size + 1, payload) for last, (size, payload) in self._automaton.iter(spaced)]
+
+
+class WordStarts:
+    """Where whole `words` (or phrases) start in a text; (position, length) pairs, by position."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._scanner = KeyScanner((word, True, len(word)) for word in words if word)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        return sorted(self._scanner.find(text, start, end))
 
 
 # Punctuation and spaces of the feed languages, turned into plain spaces (str.translate is much faster than a
@@ -71,31 +84,40 @@ class WordStarts:
 _SPACE_OUT = str.maketrans(dict.fromkeys(string.punctuation + "«»“”‘’„‚–—…·•¿¡،؛؟׳״\u00a0\u202f\u2009\t\n\r", " "))
 
 
-def _fold(text: str) -> str:
-    """`text` case-folded character by character, so that positions stay those of `text` ("İ" stays)."""
+def _spaced(text: str) -> str:
+    """`text` case-folded with punctuation as spaces, character by character, so that positions stay."""
     folded = text.casefold()
-    if len(folded) == len(text):
-        return folded
-    return "".join(f if len(f := c.casefold()) == 1 else c for c in text)
+    if len(folded) != len(text):  # "İ" folds to two characters: keep such characters as they are
+        folded = "".join(f if len(f := c.casefold()) == 1 else c for c in text)
+    return folded.translate(_SPACE_OUT)
+
+
+def _literal_start(phrase: str) -> tuple[str, bool] | None:
+    """The words a phrase starts with before any wildcard, and whether they end on a whole word; None when
+    the phrase starts with a wildcard or a sign (then it is tried at every word)."""
+    head = phrase.strip().split(" * ")[0]
+    literal = head.split("*")[0]
+    if not _WORD.match(literal):
+        return None
+    whole = literal == head or phrase.strip().startswith(head + " * ")
+    return literal.strip(), whole and head[-1:].isalnum()
 
 
 class PhraseIndex:
-    """Phrases, each with tags, ready to be found in texts."""
+    """Phrases, each with tags, ready to be found in texts: the automaton finds where a phrase's literal start
+    stands, and only there is the phrase's own pattern tried."""
 
     def __init__(self, tagged: Mapping[str, Sequence[int]]) -> None:
-        self._exact: dict[str, list[Entry]] = {}
-        self._prefix: dict[str, list[Entry]] = {}
+        by_key: dict[tuple[str, bool], list[Entry]] = {}
         self._anywhere: list[Entry] = []  # phrases that start with a wildcard or a sign: tried at every word
         for phrase, tags in sorted(tagged.items(), key=lambda item: -len(item[0])):
             entry = (re.compile(phrase_regex(phrase), re.IGNORECASE), tuple(tags))
-            first = _WORD.match(phrase.strip())
-            if first is None:
+            start = _literal_start(phrase)
+            if start is None:
                 self._anywhere.append(entry)
-            elif phrase.strip()[first.end() : first.end() + 1] == "*":
-                self._prefix.setdefault(_fold(first.group()), []).append(entry)
             else:
-                self._exact.setdefault(_fold(first.group()), []).append(entry)
-        self._starts = WordStarts(self._exact, self._prefix)
+                by_key.setdefault(start, []).append(entry)
+        self._scanner = KeyScanner((key, whole, entries) for (key, whole), entries in by_key.items())
 
     @classmethod
     def of(cls, phrases: Sequence[str]) -> PhraseIndex:
@@ -110,12 +132,12 @@ class PhraseIndex:
     def matches(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Every occurrence of every phrase in text[start:end], overlapping ones included, by start."""
         end = len(text) if end is None else end
-        positions = [(p, _fold(text[p : p + n])) for p, n in self._starts.find(text, start, end)]
+        candidates = self._scanner.find(text, start, end)
         if self._anywhere:
-            positions += [(w.start(), "") for w in _WORD.finditer(text, start, end)]
+            candidates += [(w.start(), self._anywhere) for w in _WORD.finditer(text, start, end)]
         found: list[Hit] = []
-        for position, key in sorted(positions):
-            for pattern, tags in (*self._exact.get(key, ()), *self._prefix.get(key, ()), *self._anywhere):
+        for position, entries in sorted(candidates, key=lambda c: c[0]):
+            for pattern, tags in entries:
                 match = pattern.match(text, position, end)
                 if match:
                     found.append(Hit(match.start(), match.end(), tags))

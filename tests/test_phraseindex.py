@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.phraseindex import PhraseIndex, WordStarts
+from monitor.phraseindex import KeyScanner, PhraseIndex, WordStarts
 
 FOUND = [
     # (id, phrases, text, the texts found)
@@ -41,7 +41,12 @@ def test_a_slice_of_the_text_is_searched_with_positions_in_the_whole() -> None:
     assert [(h.start, h.end) for h in PhraseIndex.of(["freed"]).hits(text, 16)] == [(26, 31)]
 
 
-def test_word_starts_reports_whole_words_and_prefixes_only() -> None:
-    starts = WordStarts(["two", "half a"], ["погиб"])
-    text = "Two-thirds; twofold; half a million; погибли"
-    assert [text[p : p + n] for p, n in starts.find(text)] == ["Two", "half a", "погиб"]
+def test_word_starts_reports_whole_words_only() -> None:
+    text = "Two-thirds; twofold; half a million"
+    assert [text[p : p + n] for p, n in WordStarts(["two", "half a"]).find(text)] == ["Two", "half a"]
+
+
+def test_the_scanner_finds_word_prefixes_and_hands_back_payloads() -> None:
+    scanner = KeyScanner([("погиб", False, "deaths"), ("in a", True, "a period")])
+    text = "погибли 93 человека in a day; paint a wall"
+    assert scanner.find(text) == [(0, "deaths"), (20, "a period")]
