@@ -95,7 +95,9 @@ class Pipeline:
         if result.body is None:  # 304, or a 200 identical to the last body
             return self._succeed(spec, state, result, None, started)
         try:
-            parsed = parse_feed(result.body, url=result.final_url, content_type=result.content_type, lang=spec.lang)
+            parsed = parse_feed(
+                result.body, url=result.final_url, content_type=result.content_type, lang=spec.lang, now=self.clock()
+            )
         except FeedParseError as exc:
             return self._fail(spec, state, result.status, str(exc), result, started)
         return self._succeed(spec, state, result, parsed, started)
