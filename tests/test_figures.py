@@ -107,6 +107,8 @@ ATTRIBUTION = [
      "en", {("deceased_hostages_remaining", 16)}),
     ("leaving bodies", "Israel received the remains of a hostage, leaving 13 bodies still in Gaza.",
      "en", {("deceased_hostages_remaining", 13)}),
+    ("yet to return", "Hamas has yet to return the remains of 13 hostages.",
+     "en", {("deceased_hostages_remaining", 13)}),
     ("alive among those held", "Trump said 59 hostages were still being held, including 24 believed alive.",
      "en", {("hostages_living_held", 24)}),
     ("alive in a list", "The 48 hostages include 20 believed to be alive.",
@@ -204,6 +206,8 @@ def test_attributes_each_number_to_the_metric_its_cue_and_scope_name(
 
 
 NOT_FIGURES = [
+    ("the hostages taken", "Troops recovered the remains of Ran Gvili, the last of the 251 hostages taken into Gaza."),
+    ("remains returned", "Hamas returned the remains of four hostages on Monday."),
     ("hostages taken", "The October 7, 2023 attack killed about 1,200 people and saw 251 hostages taken."),
     ("age", "A 12-year-old boy was killed in Khan Younis, the ministry said."),
     (
