@@ -72,9 +72,11 @@ _AGE_BEFORE = ("aged", "age of", "âgé de", "âgée de", "âgés de", "di età"
 _NAME_COMMA = re.compile(r"[A-Z][\w'-]+,\s$")  # "Suthisak Rintalak, 43, killed": an age in apposition
 _AGE_END = re.compile(r"\s*(?:[,;)]|\.(?:\s|$))")
 _RANGE = re.compile(r"\s?[-–]\s?\d")
-_ISO_DATE = re.compile(r"[-/.]\d{1,2}[-/.]\d{2,4}|:\d{2}")
+_DATE_AFTER = re.compile(r"[/.]\d{1,2}[/.]\d{2,4}")  # "10/10/2025"
+_CLOCK_AFTER = re.compile(r"[:h]\d{2}\b")  # "19:30", "19h30"
 _MONTH = set(words.MONTHS)
 _DIGITS = re.compile(r"\d+")
+_DOTTED_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}")  # "10.10.2025": no number groups digits so
 # "one of the three", "no one", "one another": a pronoun, not a count.
 _PRONOUN_ONE = re.compile(r"(?<=\bno\s)one\b|(?<=\bany\s)one\b|one\s+(?:of|another|by)\b", re.IGNORECASE)
 _TIME_UNITS = set(words.TIME_UNITS)
@@ -252,7 +254,9 @@ def _neighbour_kind(previous: str, following: str) -> Kind | None:
 
 
 def _bare_kind(text: str, core: re.Match[str], end: int, before: str) -> Kind:
-    """An age ('aged 43', 'Rintalak, 43,'), a year ('in 2023') or else a count."""
+    """A date ('10.10.2025'), an age ('aged 43', 'Rintalak, 43,'), a year ('in 2023') or else a count."""
+    if _DOTTED_DATE.fullmatch(core.group("digits") or ""):
+        return "date"
     named = before.endswith(", ") and _NAME_COMMA.search(before) is not None
     if before.rstrip().casefold().endswith(_AGE_BEFORE) or (named and _AGE_END.match(text, end)):
         return "age"
@@ -268,7 +272,9 @@ def _attached_kind(after: str, before: str) -> Kind | None:
     tail = before.rstrip()
     if _RANGE.match(after) or (tail[-1:] in ("-", "–") and tail[:-1].rstrip()[-1:].isdigit()):
         return "range"
-    if _ISO_DATE.match(after):
+    if _DATE_AFTER.match(after):
+        return "date"
+    if _CLOCK_AFTER.match(after):
         return "time"
     if before[-1:] == "-" and before[-2:-1].isalpha():
         return "label"
