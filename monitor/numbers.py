@@ -13,13 +13,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
 from monitor import numwords as words
+from monitor.numberkinds import Kind, kind_of, next_word
 from monitor.phraseindex import WordStarts
 from monitor.types import Qualifier
 
-Kind = Literal["count", "percent", "money", "year", "date", "time", "age", "ordinal", "label", "range", "multiple"]
 FIGURE_KINDS: frozenset[str] = frozenset({"count", "percent"})
 
 
@@ -61,29 +60,11 @@ _SCALE_STARTS = {w.split()[0] for w in _SCALE_OF} | {f"{w}." for w in _SCALE_OF}
 _PERCENT_STARTS = {w.split()[0] for w in words.PERCENT_WORDS} | {"%", "٪"}
 _PERCENT_AFTER = re.compile(rf"\s?[%٪]|\s+(?:{_alternation(words.PERCENT_WORDS)})(?!\w)", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde\s+)$", re.IGNORECASE)
-_CURRENCY_BEFORE = frozenset(words.CURRENCY_BEFORE)
-_NEXT_WORD = re.compile(r"[\s\u00a0]*(?:(?:de|del|di)\s+)?([^\W\d]+(?:\.[^\W\d]+)*\.?|\S)")
 _TOKEN = re.compile(r"\S+")
-_ORDINAL_SUFFIX = re.compile(
-    r"(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|esim[oa]|-[йяго]+|'?[iıuü]nc[iıuü])(?!\w)", re.IGNORECASE
-)
-_AGE_AFTER = re.compile(r"[\s-]*(?:years?[\s-]old|year-old|-year-old|ans\b|años\b|anni\b|yaşında)", re.IGNORECASE)
-_AGE_BEFORE = ("aged", "age of", "âgé de", "âgée de", "âgés de", "di età")
-_NAME_COMMA = re.compile(r"[A-Z][\w'-]+,\s$")  # "Suthisak Rintalak, 43, killed": an age in apposition
-_AGE_END = re.compile(r"\s*(?:[,;)]|\.(?:\s|$))")
-_RANGE = re.compile(r"\s?[-–]\s?\d")
-_DATE_AFTER = re.compile(r"[/.]\d{1,2}[/.]\d{2,4}")  # "10/10/2025"
-_CLOCK_AFTER = re.compile(r"[:h]\d{2}\b")  # "19:30", "19h30"
-_MONTH = set(words.MONTHS)
 _DIGITS = re.compile(r"\d+")
-_DOTTED_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}")  # "10.10.2025": no number groups digits so
 # "one of the three", "no one", "one another": a pronoun, not a count.
 _PRONOUN_ONE = re.compile(r"(?<=\bno\s)one\b|(?<=\bany\s)one\b|one\s+(?:of|another|by)\b", re.IGNORECASE)
-_TIME_UNITS = set(words.TIME_UNITS)
-_MULTIPLES = set(words.MULTIPLES)
-_LABELS = set(words.LABELS)
 _PARTICLE_VERBS = set(words.PARTICLE_VERBS)
-_CURRENCY_AFTER = set(words.CURRENCY_AFTER)
 
 
 def parse_digits(token: str, lang: str | None, scaled: bool = False) -> float:
@@ -167,16 +148,17 @@ class NumberReader:
         value, end, scaled = self._value(text, core)
         if value is None or _PRONOUN_ONE.match(text, core.start()):
             return None
-        percent = _PERCENT_AFTER.match(text, end) if _next_word(text, end) in _PERCENT_STARTS else None
+        percent = _PERCENT_AFTER.match(text, end) if next_word(text, end) in _PERCENT_STARTS else None
         end = percent.end() if percent else end
         start, qualifier = self._qualifier(text, core.start())
-        kind = self._kind(text, core, end, scaled, bool(percent) or self._percent_before(text, core.start()))
+        percent_kind = bool(percent) or self._percent_before(text, core.start())
+        kind = kind_of(text, (core.start(), core.end(), end), core.group("digits") or "", scaled, percent_kind)
         if kind == "year" and qualifier != "exact":
             kind = "count"
         return NumberPhrase(value, qualifier, kind, start, end, text[start:end])
 
     def _value(self, text: str, core: re.Match[str]) -> tuple[float | None, int, bool]:
-        scale = _SCALE_AFTER.match(text, core.end()) if _next_word(text, core.end()) in _SCALE_STARTS else None
+        scale = _SCALE_AFTER.match(text, core.end()) if next_word(text, core.end()) in _SCALE_STARTS else None
         if core.group("fraction"):
             base: float | None = words.FRACTIONS[_squash(core.group("fraction"))] if scale else None
         elif core.group("spelled"):
@@ -212,22 +194,6 @@ class NumberReader:
             found = _qualifier_at_end(tokens[:-1])  # "about the 600", "aproximadamente el 53%"
         return found or (start, "exact")
 
-    @staticmethod
-    def _kind(text: str, core: re.Match[str], end: int, scaled: bool, percent: bool) -> Kind:
-        if percent:
-            return "percent"
-        before = text[max(0, core.start() - 24) : core.start()]
-        following = _next_word(text, end)
-        if _is_currency(before) or following in _CURRENCY_AFTER:
-            return "money"
-        if scaled:
-            return _neighbour_kind(_previous_word(before), following) or "count"
-        return (
-            _attached_kind(text[core.end() : core.end() + 12], before)
-            or _neighbour_kind(_previous_word(before), following)
-            or _bare_kind(text, core, end, before)
-        )
-
 
 def _qualifier_at_end(tokens: list[re.Match[str]]) -> tuple[int, Qualifier] | None:
     """The qualifier (and where it starts) that the last one to three tokens spell, if any."""
@@ -240,65 +206,6 @@ def _qualifier_at_end(tokens: list[re.Match[str]]) -> tuple[int, Qualifier] | No
             first = tokens[-size]
             return first.start() + len(first.group()) - len(first.group().lstrip(_OPENING_MARKS)), _QUALIFIER_OF[phrase]
     return None
-
-
-def _neighbour_kind(previous: str, following: str) -> Kind | None:
-    """What the words next to a number say: 'October 7', '72 hours', '497 times', 'Resolution 2803'."""
-    if previous.rstrip(".") in _MONTH or following.rstrip(".").split("'")[0] in _MONTH:
-        return "date"
-    if following in _TIME_UNITS or following.rstrip(".") in _TIME_UNITS:
-        return "time"
-    if following in _MULTIPLES:
-        return "multiple"
-    return "label" if previous in _LABELS else None
-
-
-def _bare_kind(text: str, core: re.Match[str], end: int, before: str) -> Kind:
-    """A date ('10.10.2025'), an age ('aged 43', 'Rintalak, 43,'), a year ('in 2023') or else a count."""
-    if _DOTTED_DATE.fullmatch(core.group("digits") or ""):
-        return "date"
-    named = before.endswith(", ") and _NAME_COMMA.search(before) is not None
-    if before.rstrip().casefold().endswith(_AGE_BEFORE) or (named and _AGE_END.match(text, end)):
-        return "age"
-    digits = core.group("digits") or ""
-    is_year = digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2100
-    return "year" if is_year else "count"
-
-
-def _attached_kind(after: str, before: str) -> Kind | None:
-    """What the characters glued to a digit string say: '12-year-old', '24th', '3-0', '19:00', 'COVID-19'."""
-    if _AGE_AFTER.match(after):
-        return "age"
-    tail = before.rstrip()
-    if _RANGE.match(after) or (tail[-1:] in ("-", "–") and tail[:-1].rstrip()[-1:].isdigit()):
-        return "range"
-    if _DATE_AFTER.match(after):
-        return "date"
-    if _CLOCK_AFTER.match(after):
-        return "time"
-    if before[-1:] == "-" and before[-2:-1].isalpha():
-        return "label"
-    if _ORDINAL_SUFFIX.match(after):
-        return "ordinal"
-    if re.match(r"-[^\W\d]|[^\W\d]", after):
-        return "label"
-    return None
-
-
-def _previous_word(before: str) -> str:
-    words = before.split()
-    return words[-1].casefold() if words else ""
-
-
-def _is_currency(before: str) -> bool:
-    """'$70', 'US$1 billion', 'USD 20', '€20': a currency sign or code right before the number."""
-    stripped = before.rstrip()
-    return stripped[-1:] in ("$", "€", "£", "₪") or _previous_word(stripped) in _CURRENCY_BEFORE
-
-
-def _next_word(text: str, end: int) -> str:
-    found = _NEXT_WORD.match(text, end)
-    return found.group(1).lower() if found else ""
 
 
 def _squash(phrase: str) -> str:
