@@ -96,8 +96,9 @@ def _attached_kind(after: str, before: str) -> Kind | None:
 
 
 def previous_word(before: str) -> str:
-    words = before.split()
-    return words[-1].casefold() if words else ""
+    """The last word of `before`, case-folded (punctuation stays on it)."""
+    tokens = before.split()
+    return tokens[-1].casefold() if tokens else ""
 
 
 def _is_currency(before: str) -> bool:
@@ -107,5 +108,6 @@ def _is_currency(before: str) -> bool:
 
 
 def next_word(text: str, end: int) -> str:
+    """The word after text[end], lower case, skipping "de"/"di" ("10 de octubre"); a sign if no word follows."""
     found = _NEXT_WORD.match(text, end)
     return found.group(1).lower() if found else ""
