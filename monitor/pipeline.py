@@ -88,7 +88,15 @@ class Pipeline:
             return feeds.claim_due(conn, [s.url for s in specs], when, self.owner, lease)
 
     def process(self, spec: FeedSpec, state: FeedState, result: FetchResult) -> PollReport:
-        """Everything after the fetch, in one transaction per feed."""
+        """Everything after the fetch, in one transaction per feed. An unexpected error (a bug, the database
+        gone) is logged and reported for this feed alone; its lease runs out and it is polled again later."""
+        try:
+            return self._process(spec, state, result)
+        except Exception as exc:  # a failure stays local to its feed: the rest of the cycle goes on
+            log.exception("processing failed", extra={"feed_url": spec.url, "feed_name": spec.name})
+            return PollReport(spec, result.status, error=f"internal error: {type(exc).__name__}: {exc}"[:500])
+
+    def _process(self, spec: FeedSpec, state: FeedState, result: FetchResult) -> PollReport:
         started = time.monotonic()
         if result.error:
             return self._fail(spec, state, result.status, result.error, result, started)
