@@ -39,6 +39,7 @@ class Alerter:
     labels: Mapping[str, str]
     clock: Callable[[], datetime]
     policy: Delivery = field(default_factory=Delivery)
+    owner: str = "monitor"  # who holds the lease of the alerts being sent (see store.leases)
 
     def enqueue(self, conn: Connection, event_id: int, event: Event) -> None:
         """Called by the pipeline in the transaction that stores `event`."""
@@ -54,7 +55,7 @@ class Alerter:
     def deliver_due(self) -> DeliveryReport:
         """Send every alert that is due; digest alerts of one route and target go out as one message."""
         with self.engine.begin() as conn:
-            claimed = outbox.claim(conn, self.clock(), LEASE)
+            claimed = outbox.claim(conn, self.clock(), LEASE, self.owner)
         totals = DeliveryReport()
         for batch in batches(claimed):
             totals = self._send(batch, totals)

@@ -21,7 +21,17 @@ from monitor import __version__
 from monitor.alerts import Alerter
 from monitor.analyze import Analyzer
 from monitor.config import Settings
-from monitor.daemon import Daemon, FetcherFactory, Setup, fetcher_factory, jitter, poll_cycle, utcnow
+from monitor.daemon import (
+    Daemon,
+    FetcherFactory,
+    Setup,
+    fetcher_factory,
+    jitter,
+    poll_cycle,
+    process_owner,
+    release_dead_leases,
+    utcnow,
+)
 from monitor.errors import MonitorError, RulesError
 from monitor.health import HealthPolicy
 from monitor.logs import setup_logging
@@ -86,14 +96,15 @@ class Context:
 
     def alerter(self, rules: Ruleset, engine: Engine) -> Alerter:
         routes = routes_with_catch_all(rules.alerts, self.settings.notify_urls)
-        return Alerter(engine, routes, Notifier(routes), labels(rules), utcnow, rules.alerts.delivery)
+        return Alerter(engine, routes, Notifier(routes), labels(rules), utcnow, rules.alerts.delivery,
+                       owner=process_owner())
 
     def pipeline(self, rules: Ruleset, engine: Engine | None = None) -> tuple[Pipeline, Alerter]:
         engine = engine or self.engine()
         alerter = self.alerter(rules, engine)
         defaults = rules.feeds.defaults
         policy = HealthPolicy(defaults.alert_after_failing, defaults.silence_factor, defaults.min_silence)
-        pipeline = Pipeline(engine, Analyzer(rules), utcnow, jitter, owner=f"monitor-{os.getpid()}",
+        pipeline = Pipeline(engine, Analyzer(rules), utcnow, jitter, owner=process_owner(),
                             on_event=alerter.enqueue, health=policy, min_interval_s=self.settings.min_interval)
         return pipeline, alerter
 
@@ -167,6 +178,7 @@ def poll(obj: Context, once: bool, due_only: bool) -> None:
     rules = obj.rules()
     specs = feed_specs(rules.feeds, obj.settings.feed_urls)
     pipeline, alerter = obj.pipeline(rules)
+    release_dead_leases(pipeline.engine)
     reports = asyncio.run(poll_cycle(pipeline, specs, obj.fetchers(), due_only=due_only))
     print_reports(reports)
     delivered = alerter.deliver_due()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import random
 import signal
+import socket
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -13,12 +15,14 @@ from datetime import UTC, datetime
 from types import FrameType
 
 from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy.engine import Engine
 
 from monitor import __version__
 from monitor.alerts import Alerter
 from monitor.errors import MonitorError, RulesError
 from monitor.fetch import Fetcher
 from monitor.pipeline import Pipeline, PollReport
+from monitor.store import leases
 from monitor.types import FeedSpec
 
 log = logging.getLogger(__name__)
@@ -28,6 +32,40 @@ USER_AGENT = f"monitor/{__version__} (media-monitoring feed reader; +https://git
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def process_owner() -> str:
+    """This process as the owner of leases: host and pid, so that a restart can tell that the owner is dead."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def dead_here(owner: str) -> bool:
+    """Is `owner` a process of this host that no longer runs? This process's own pid counts as dead: nothing
+    has been claimed yet when this is asked, so it was a predecessor (a container restarts as pid 1 again)."""
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False  # another host's process: its leases run out on their own
+    return int(pid) == os.getpid() or not running(int(pid))
+
+
+def running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def release_dead_leases(engine: Engine) -> None:
+    """Take back at once the feeds and alerts that a killed predecessor was working on."""
+    with engine.begin() as conn:
+        dead = {owner for owner in leases.holders(conn, utcnow()) if dead_here(owner)}
+        freed_feeds, freed_alerts = leases.release(conn, dead)
+    if dead:
+        log.warning("released the leases of dead process(es) %s: %d feed(s), %d alert(s)",
+                    ", ".join(sorted(dead)), freed_feeds, freed_alerts)
 
 
 FetcherFactory = Callable[[], Fetcher]
@@ -161,6 +199,7 @@ class Daemon:
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, self.stop)
         signal.signal(signal.SIGHUP, self.request_reload)
+        release_dead_leases(self.setup.pipeline.engine)
         scheduler.start()
         log.info("monitor running: %d feeds, checking every %gs", len(self.setup.specs), self.tick_s)
         while not self.stopping.is_set():

@@ -40,7 +40,9 @@ def enqueue(
     return len(insert_ignoring_duplicates(conn, alerts, rows, ["idempotency_key"]))
 
 
-def claim(conn: Connection, now: datetime, lease: timedelta, limit: int = 500) -> list[Outgoing]:
+def claim(
+    conn: Connection, now: datetime, lease: timedelta, owner: str = "monitor", limit: int = 500
+) -> list[Outgoing]:
     """Lease the alerts that are due, and those whose sender died mid-send (lease run out)."""
     due = sa.or_(
         sa.and_(alerts.c.status == "pending", alerts.c.deliver_after <= now),
@@ -51,7 +53,7 @@ def claim(conn: Connection, now: datetime, lease: timedelta, limit: int = 500) -
     if not ids:
         return []
     conn.execute(alerts.update().where(alerts.c.id.in_(ids)).values(
-        status="sending", lease_until=now + lease, attempts=alerts.c.attempts + 1))
+        status="sending", lease_owner=owner, lease_until=now + lease, attempts=alerts.c.attempts + 1))
     rows = conn.execute(sa.select(alerts).where(alerts.c.id.in_(ids)).order_by(alerts.c.id)).mappings()
     return [Outgoing(r["id"], r["route_id"], r["target_no"], r["mode"], r["title"], r["body"], r["attempts"])
             for r in rows]
@@ -59,14 +61,14 @@ def claim(conn: Connection, now: datetime, lease: timedelta, limit: int = 500) -
 
 def mark_sent(conn: Connection, ids: Sequence[int], now: datetime) -> None:
     conn.execute(alerts.update().where(alerts.c.id.in_(ids)).values(
-        status="sent", sent_at=now, lease_until=None, last_error=None))
+        status="sent", sent_at=now, lease_owner=None, lease_until=None, last_error=None))
 
 
 def mark_attempt_failed(
     conn: Connection, ids: Sequence[int], error: str, retry_at: datetime | None
 ) -> None:
     """Keep the error; retry at `retry_at`, or give up (status failed) when it is None."""
-    values: dict[str, object] = {"status": "failed", "lease_until": None, "last_error": error}
+    values: dict[str, object] = {"status": "failed", "lease_owner": None, "lease_until": None, "last_error": error}
     if retry_at is not None:
         values.update(status="pending", deliver_after=retry_at)
     conn.execute(alerts.update().where(alerts.c.id.in_(ids)).values(**values))
@@ -75,7 +77,7 @@ def mark_attempt_failed(
 def release(conn: Connection, ids: Sequence[int]) -> None:
     """Give back claimed rows without counting an attempt (delivery stopped before sending them)."""
     conn.execute(alerts.update().where(alerts.c.id.in_(ids)).values(
-        status="pending", lease_until=None, attempts=alerts.c.attempts - 1))
+        status="pending", lease_owner=None, lease_until=None, attempts=alerts.c.attempts - 1))
 
 
 def retry_failed(conn: Connection, now: datetime, alert_ids: Sequence[int] = ()) -> int:

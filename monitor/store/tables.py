@@ -163,6 +163,7 @@ alerts = Table(
     Column("status", String(10), nullable=False),  # pending | sending | sent | failed
     Column("attempts", Integer, nullable=False, default=0),
     Column("deliver_after", UTCDateTime, nullable=False),
+    Column("lease_owner", String(100)),  # the process sending it: a restart releases its dead leases
     Column("lease_until", UTCDateTime),
     Column("last_error", Text),
     Column("created_at", UTCDateTime, nullable=False),
