@@ -25,6 +25,7 @@ For every stance cue of rules/stances.yaml in a sentence:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
@@ -37,9 +38,18 @@ from monitor.types import Match, Position
 # Not wanting something is opposing it; not denying or not demanding something says nothing.
 _NEGATED = {"supports": "opposes", "accepts": "rejects"}
 # Opposing a violation of X is being for X, and the other way round.
-_REVERSED = {"supports": "opposes", "accepts": "rejects", "opposes": "supports", "rejects": "accepts"}
+# Denying a violation of X ("denied blocking aid") is being for X.
+_REVERSED = {
+    "supports": "opposes",
+    "accepts": "rejects",
+    "opposes": "supports",
+    "rejects": "accepts",
+    "denies": "supports",
+}
 # Rejecting X without Y makes Y a condition; accepting X without Y says nothing about Y.
 _EXCEPTED = {"for": None, "against": "conditions", "conditional": "conditions"}
+# Between a refusal and its act: "will not disarm", "won't open", "will never give up".
+_REFUSAL_GAP = re.compile(r"\s*")
 # Negations, exceptions and reversals are looked for only this far back, which keeps the search cheap.
 _LOOKBACK_CHARS = 48
 
@@ -56,7 +66,8 @@ class PositionFinder:
         return cls(StanceWords.from_rules(stances))
 
     def find(self, text: str, matches: Sequence[Match]) -> list[Position]:
-        """The positions in `text`, whose entity and issue `matches` the matcher found; one per stance."""
+        """The positions in `text`, whose entity and issue `matches` the matcher found: one per actor, issue and
+        polarity, the first ("urged Israel to allow aid" demands aid, and the allowing says nothing more)."""
         entities = sorted((m for m in matches if m.kind == "entity"), key=lambda m: (m.start, -m.end))
         issues = sorted((m for m in matches if m.kind == "issue"), key=lambda m: m.start)
         cues = self._cues(text) if entities and issues else []
@@ -68,10 +79,11 @@ class PositionFinder:
         topic: tuple[str, ...] = ()
         for span in sentences(text):
             actors = self._actors.phrases(text, _within(entities, span), prepositions)
-            sentence = Sentence(text, span, tuple(actors), _within(issues, span), _within(speech, span))
-            for cue in _within(cues, span):
-                for position in self._positions(sentence, cue, topic):
-                    found.setdefault((position.actor, position.issue, position.stance), position)
+            in_sentence = _within(cues, span)
+            sentence = Sentence(text, span, tuple(actors), _within(issues, span), _within(speech, span), in_sentence)
+            positions = [p for cue in in_sentence for p in self._positions(sentence, cue, topic)]
+            for position in _conditions_first(positions):
+                found.setdefault((position.actor, position.issue, position.polarity), position)
             if not self._words.pronoun_first.match(text, span.start, span.end):
                 topic = self._actors.antecedent(sentence, span.end, topic)
         return list(found.values())
@@ -104,22 +116,43 @@ class PositionFinder:
             return preceding[-1:]
         if cue.role == "predicate" and preceding:
             return preceding
+        if cue.role == "refusal":  # "will not disarm", "won't open the Rafah crossing": the act right after it
+            gap = _REFUSAL_GAP.fullmatch
+            return [m for m in self._following(sentence, cue, clause.end) if gap(sentence.text, cue.end, m.start)][:1]
         listed = sentence.text.startswith(":", clause.end - 1)
         following = self._following(sentence, cue, _next_clause_end(sentence, clause) if listed else clause.end)
         if listed and following:
             return following
-        if not listed:  # an object is near its verb: further on, an issue belongs to another verb
+        if not listed:  # an object is near its verb, before any comma: further on, an issue belongs elsewhere
             reach = self._words.reach[cue.stance]
-            following = [m for m in following if len(sentence.text[cue.end : m.start].split()) <= reach]
+            text = sentence.text
+            following = [
+                m
+                for m in following
+                if len(text[cue.end : m.start].split()) <= reach and "," not in text[cue.end : m.start]
+            ]
         if cue.role == "obligation":
             return (preceding[-1:] + following[:1])[:1]
         return following[:1]
 
     def _following(self, sentence: Sentence, cue: Cue, end: int) -> list[Match]:
         """The issues after the cue up to `end` that can be its object: an issue may begin with the cue itself
-        ("train police"), and one after a circumstance or an inquiry is not what the cue is about."""
+        ("train police"), and one after a circumstance, an inquiry or the next verb is not what the cue is about."""
+        end = min(end, self._next_verb(sentence, cue))
         following = [m for m in sentence.issues if cue.start <= m.start and cue.end < m.end <= end]
         return [m for m in following if not self._detached(sentence.text, cue, m)]
+
+    def _next_verb(self, sentence: Sentence, cue: Cue) -> int:
+        """Where the next verb that takes its own object starts: a speech verb, a refusal, or a cue after a
+        coordinator ("accepted the plan and called for a ceasefire"); not an infinitive ("urged Israel to allow")."""
+        speech = [s.start for s in sentence.speech if s.start >= cue.end]
+        coordinated = [
+            c.start for c in sentence.cues if c.start >= cue.end and self._takes_own_object(sentence, cue, c)
+        ]
+        return min(speech + coordinated, default=sentence.span.end)
+
+    def _takes_own_object(self, sentence: Sentence, cue: Cue, later: Cue) -> bool:
+        return later.role == "refusal" or bool(self._words.coordinated.search(sentence.text, cue.end, later.start))
 
     def _detached(self, text: str, cue: Cue, issue: Match) -> bool:
         window = max(cue.end, issue.start - _LOOKBACK_CHARS)
@@ -131,7 +164,9 @@ class PositionFinder:
     def _stance(self, sentence: Sentence, clause: Span, cue: Cue, issue: Match) -> str | None:
         text = sentence.text
         stance: str | None = cue.stance
-        if self._words.negated.search(text, max(clause.start, cue.start - _LOOKBACK_CHARS), cue.start):
+        window = max(clause.start, cue.start - _LOOKBACK_CHARS)
+        # "would not disarm until ...": a negation before a connective belongs to the main clause's verb.
+        if cue.role != "connective" and self._words.negated.search(text, window, cue.start):
             stance = _NEGATED.get(cue.stance)
         if stance is None:
             return None
@@ -162,3 +197,10 @@ def _within(found: list[Located], span: Span) -> tuple[Located, ...]:
 def _next_clause_end(sentence: Sentence, clause: Span) -> int:
     following = [c for c in sentence.clauses if c.start >= clause.end]
     return following[0].end if following else clause.end
+
+
+def _conditions_first(positions: list[Position]) -> list[Position]:
+    """A sentence's positions, but for a condition: "will not disarm until ..." conditions disarmament, and
+    the actor's other stances on it in the sentence go."""
+    conditioned = {(p.actor, p.issue) for p in positions if p.polarity == "conditional"}
+    return [p for p in positions if p.polarity == "conditional" or (p.actor, p.issue) not in conditioned]

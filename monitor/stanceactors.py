@@ -19,6 +19,9 @@ _TITLE_GAP_WORDS = 6
 _NOT_IN_A_TITLE_GAP = re.compile(r"[,;:()\"“”«»]")
 # "told Israel's Channel 14 that": the addressee starts this close to the verb.
 _ADDRESSEE_CHARS = 5
+# ", Netanyahu said in a statement on Sunday.": at most this many words after a trailing attribution's verb.
+_TRAILING_WORDS = 6
+_PUNCTUATION = re.compile(r"[,.;:!?]")
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Sentence:
     actors: tuple[Phrase, ...]
     issues: tuple[Match, ...]
     speech: tuple[Speech, ...]
+    cues: tuple[Cue, ...]
 
     @cached_property
     def clauses(self) -> tuple[Span, ...]:
@@ -102,8 +106,15 @@ class ActorFinder:
                 phrases[-1] = Phrase((match.id,), last.start, match.end, last.is_object)
             else:
                 is_object = self._after_preposition(text, match.start, preposition_ends)
-                phrases.append(Phrase((match.id,), match.start, match.end, is_object))
+                phrases.append(Phrase(self._ids(text, match), match.start, match.end, is_object))
         return [p for p in phrases if not text.startswith("-", p.end)]  # "Doha-based" names no actor
+
+    def _ids(self, text: str, match: Match) -> tuple[str, ...]:
+        """Who a name stands for: "Netanyahu's government" is Israel, the first side Netanyahu speaks for."""
+        sides = self._words.speaks_for.get(match.id)
+        if sides and self._words.institution.match(text, match.end):
+            return sides[:1]
+        return (match.id,)
 
     def _after_preposition(self, text: str, start: int, preposition_ends: Sequence[int]) -> bool:
         nearest = bisect_right(preposition_ends, start) - 1
@@ -123,9 +134,8 @@ class ActorFinder:
             return Actor(agent.ids, clause.start, passive=True)
         speech = self._speech(sentence, cue.start)
         if speech is None:
-            if cue.role == "obligation":
-                return NOBODY
-            return self._subject(sentence, clause.start, cue.start, self.antecedent(sentence, clause.start, topic))
+            subject = self._subject(sentence, clause.start, cue.start, self.antecedent(sentence, clause.start, topic))
+            return self._attributed(sentence, cue, subject)
         speaker_clause = sentence.clause_at(speech.start).start
         antecedent = self.antecedent(sentence, speaker_clause, topic)
         speaker = self._speaker(sentence, speaker_clause, speech, antecedent)
@@ -135,11 +145,46 @@ class ActorFinder:
         reported = self._after_addressee(sentence, speech)
         content = self._subject(sentence, reported, cue.start, speaker.ids or antecedent, unnamed=speaker.ids)
         later_clause = clause.start > speech.start and self._explicit(sentence, clause.start, cue.start)
-        if (later_clause and content.ids != speaker.ids) or not speaker.ids:
+        if later_clause and content.ids != speaker.ids:
             return content  # "X said ..., while Egypt will train police": a later clause with its own subject
+        return self._owner(speaker, content)
+
+    def _owner(self, speaker: Actor, content: Actor) -> Actor:
+        """Whose stance reported words take: the speaker's when they are about the speaker or one the speaker
+        speaks for; the subject's when the speaker is not tracked ("a diplomat said Hamas rejects ...")."""
+        if not speaker.ids:
+            return content
         if self._speaks_for(speaker.ids, content.ids):
             return Actor(speaker.ids, content.end)
         return NOBODY  # "Netanyahu said Hamas rejects ...": ascribed to Hamas, a stance of neither
+
+    def _attributed(self, sentence: Sentence, cue: Cue, subject: Actor) -> Actor:
+        """The actor of a cue whose words are attributed after it: "Israel will not accept X, Netanyahu said"."""
+        speaker = self._attribution(sentence, cue.end)
+        if speaker is None:
+            return NOBODY if cue.role == "obligation" else subject
+        if cue.role == "obligation" or (cue.role == "predicate" and not subject.ids):
+            return Actor(speaker.ids, subject.end)  # "Hamas must disarm, Netanyahu said": his demand
+        return self._owner(speaker, subject)
+
+    def _attribution(self, sentence: Sentence, after: int) -> Actor | None:
+        """The speaker of an attribution that trails the words after `after`: ", Netanyahu said", ", said
+        Netanyahu", ", officials said" (an untracked speaker: no ids); None when there is none."""
+        text = sentence.text
+        for verb in sentence.speech:
+            comma = text.rfind(",", after, verb.start)
+            if verb.start < after or comma < 0:
+                continue
+            tail_end = _PUNCTUATION.search(text, verb.end, sentence.span.end)
+            tail = (verb.end, tail_end.start() if tail_end else sentence.span.end)
+            if len(text[tail[0] : tail[1]].split()) > _TRAILING_WORDS:
+                continue  # ", Netanyahu said the war would end only when ...": words of their own
+            if text[comma + 1 : verb.start].strip():  # ", Netanyahu said", ", officials said"
+                named = sentence.subjects_in(comma + 1, verb.start)
+                return None if sentence.actors_in(*tail) else Actor(named[-1].ids if named else (), verb.end)
+            inverted = sentence.actors_in(verb.end, tail[1])[:1]  # ", said Israeli Prime Minister Netanyahu"
+            return Actor(inverted[0].ids if inverted else (), verb.end)
+        return None
 
     def _speaker(self, sentence: Sentence, clause_start: int, speech: Speech, antecedent: tuple[str, ...]) -> Actor:
         """The actor nearest before the speech verb in its clause. After a comma that words follow, only there:
@@ -147,7 +192,11 @@ class ActorFinder:
         comma = sentence.text.rfind(",", clause_start, speech.start)
         if comma >= 0 and sentence.text[comma + 1 : speech.start].strip():
             return self._subject(sentence, comma + 1, speech.start, antecedent, nearest=True, unnamed=())
-        return self._subject(sentence, clause_start, speech.start, antecedent, nearest=True)
+        speaker = self._subject(sentence, clause_start, speech.start, antecedent, nearest=True)
+        if self._words.coordinator.search(sentence.text, speaker.end, speech.start):
+            # "Hamas welcomed the UN plan but said ...": the coordinated verbs share the clause's subject
+            return self._subject(sentence, clause_start, speech.start, antecedent)
+        return speaker
 
     def _speaks_for(self, speakers: tuple[str, ...], subjects: tuple[str, ...]) -> bool:
         sides = set(speakers).union(*(self._words.speaks_for.get(s, ()) for s in speakers))

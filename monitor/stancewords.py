@@ -9,7 +9,7 @@ from typing import Literal
 from monitor.phrases import PhraseIndex, compile_phrases, ending_with, starting_with
 from monitor.ruleset.schema import StancesFile
 
-Role = Literal["cue", "connective", "obligation", "predicate"]
+Role = Literal["cue", "connective", "obligation", "predicate", "refusal"]
 
 # How far back a negation or a preposition may sit: "did not fully accept", "with the Qatari mediators".
 _NEGATION_REACH_WORDS = 2
@@ -31,7 +31,7 @@ class StanceWords:
     cues: PhraseIndex[tuple[str, Role]]
     reach: dict[str, int]  # per stance: how many words after a cue its issue may start
     speech: PhraseIndex[None]
-    speaks_for: dict[str, frozenset[str]]
+    speaks_for: dict[str, tuple[str, ...]]  # the first side is the one whose government the speaker leads
     addressing: re.Pattern[str]
     negated: re.Pattern[str]
     prepositions: PhraseIndex[None]
@@ -43,6 +43,9 @@ class StanceWords:
     open_relative: re.Pattern[str]
     reversal_before: re.Pattern[str]
     reversal_after: re.Pattern[str]
+    institution: re.Pattern[str]  # "'s government" right after a name
+    coordinator: re.Pattern[str]
+    coordinated: re.Pattern[str]  # a coordinator right before the end
     circumstance: re.Pattern[str]
     inquiry: re.Pattern[str]
     excepted: re.Pattern[str]
@@ -56,7 +59,7 @@ class StanceWords:
             cues=PhraseIndex(_tagged_cues(rules)),
             reach={stance: spec.reach for stance, spec in rules.stances.items()},
             speech=PhraseIndex((verb, None) for verb in rules.speech_verbs),
-            speaks_for={speaker: frozenset(sides) for speaker, sides in rules.speaks_for.items()},
+            speaks_for={speaker: tuple(sides) for speaker, sides in rules.speaks_for.items()},
             addressing=compile_phrases(grammar.addressing_verbs),
             negated=ending_with(rules.negation, _NEGATION_REACH_WORDS),
             prepositions=PhraseIndex((word, None) for word in grammar.prepositions),
@@ -77,6 +80,9 @@ class StanceWords:
                 rf"(?:\s+[\w'’-]+){{0,{_REVERSAL_REACH_WORDS - 1}}}\s*(?:{compile_phrases(grammar.reversals).pattern})",
                 re.IGNORECASE,
             ),
+            institution=re.compile(rf"['’]s\s+(?:{compile_phrases(grammar.institutions).pattern})", re.IGNORECASE),
+            coordinator=compile_phrases(grammar.coordinators),
+            coordinated=ending_with(grammar.coordinators, 0),
             circumstance=ending_with(grammar.circumstances, _CIRCUMSTANCE_REACH_WORDS),
             inquiry=ending_with(grammar.inquiries, _INQUIRY_REACH_WORDS),
             excepted=ending_with(grammar.exceptions, _EXCEPTION_REACH_WORDS),
@@ -90,4 +96,5 @@ def _tagged_cues(rules: StancesFile) -> list[tuple[str, tuple[str, Role]]]:
         tagged += [(phrase, (stance, "connective")) for phrase in spec.connectives]
         tagged += [(phrase, (stance, "obligation")) for phrase in spec.obligations]
         tagged += [(phrase, (stance, "predicate")) for phrase in spec.predicates]
+        tagged += [(phrase, (stance, "refusal")) for phrase in spec.refusals]
     return tagged

@@ -35,7 +35,7 @@ MENTIONS: dict[str, tuple[str, str]] = {
     "Rafah crossing": ("issue", "humanitarian_aid"), "aid": ("issue", "humanitarian_aid"),
     "stabilization force": ("issue", "governance"), "Palestinian state": ("issue", "governance"),
     "hostages": ("issue", "hostage_exchange"), "otages": ("issue", "hostage_exchange"),
-    "hostage": ("issue", "hostage_exchange"), "retirada": ("issue", "withdrawal"),
+    "hostage": ("issue", "hostage_exchange"), "retirada": ("issue", "withdrawal"), "withdraw": ("issue", "withdrawal"),
 }
 _MENTION = re.compile("|".join(rf"(?<!\w){re.escape(m)}(?!\w)" for m in sorted(MENTIONS, key=len, reverse=True)))
 
@@ -116,6 +116,12 @@ NEGATION: list[Case] = [
     ("will not support flips", "Trump will not support a Palestinian state.", {("trump", "governance", "opposes")}),
     ("contracted negation", "Israel won't accept Turkish troops in the stabilization force.",
      {("israel", "governance", "rejects")}),
+    ("refusal of the act right after it", "Israel will not withdraw from Gaza.", {("israel", "withdrawal", "rejects")}),
+    ("a refusal of another act", "Israel will not let the truce collapse.", set()),
+    ("negation before a connective is the main verb's", "Hamas would not disarm until Israel leaves Gaza.",
+     {("hamas", "disarmament", "conditions")}),
+    ("denying a violation is being for it", "Israel denied violating the truce.",
+     {("israel", "ceasefire", "supports")}),
     ("negation too far back", "Hamas did not say much but agreed to the truce.", {("hamas", "ceasefire", "accepts")}),
 ]
 
@@ -150,6 +156,20 @@ REPORTED_SPEECH: list[Case] = [
     ("headline colon names the speaker", "Trump at Davos: Hamas must give up its weapons.",
      {("trump", "disarmament", "demands")}),
     ("obligation without a speaker", "Hamas must disarm.", set()),
+    ("trailing attribution: the speaker's", "Israel will not accept a Palestinian state, Netanyahu said on Sunday.",
+     {("netanyahu", "governance", "rejects")}),
+    ("trailing attribution, inverted", "Israel will not accept a Palestinian state, said Netanyahu.",
+     {("netanyahu", "governance", "rejects")}),
+    ("trailing attribution to another: nobody's", "Hamas rejects the plan to disarm, Netanyahu said.", set()),
+    ("trailing untracked attribution: the subject's", "Hamas rejects the plan to disarm, officials said.",
+     {("hamas", "disarmament", "rejects")}),
+    ("trailing obligation: the speaker's demand", "Hamas must disarm, Trump said.",
+     {("trump", "disarmament", "demands")}),
+    ("coordinated speech verb shares the clause's subject",
+     "Hamas welcomed the US plan but said disarmament is out of the question.",
+     {("hamas", "disarmament", "rejects")}),
+    ("an institution of a speaker is the side they speak for", "Netanyahu's government rejected a Palestinian state.",
+     {("israel", "governance", "rejects")}),
 ]
 
 
@@ -190,6 +210,10 @@ NO_POSITION: list[Case] = [
      set()),
     ("a denial is about what follows it closely", "Egypt denies a deal with Israel on opening the Rafah crossing.",
      set()),
+    ("issue of the next coordinated verb", "Hamas accepted the plan and then called for the hostages' release.",
+     {("hamas", "hostage_exchange", "demands")}),
+    ("issue after a comma belongs elsewhere", "Israel pledged to send 600 trucks, the minimum aid groups need.",
+     set()),
     ("prepositional object of a coordination", "Trucks crossed between Gaza and Egypt, subject to checks on aid.",
      set()),
 ]
@@ -198,6 +222,16 @@ NO_POSITION: list[Case] = [
 @pytest.mark.parametrize(("text", "expected"), cases(NO_POSITION))
 def test_no_position_without_actor_cue_and_issue(finder: PositionFinder, text: str, expected: Expected) -> None:
     check(finder, text, expected)
+
+
+def test_a_condition_replaces_the_other_stances_of_its_sentence(finder: PositionFinder) -> None:
+    text = "Israel rejected any withdraw unless the hostages are freed."
+    check(finder, text, {("israel", "withdrawal", "conditions")})
+
+
+def test_one_position_per_polarity_the_first(finder: PositionFinder) -> None:
+    text = "Guterres urged Israel to allow aid into Gaza and welcomed the aid."
+    assert [(p.stance, p.cue) for p in finder.find(text, mentions(text))] == [("demands", "urged")]
 
 
 def test_a_reversal_next_to_the_issue_flips_the_stance(finder: PositionFinder) -> None:

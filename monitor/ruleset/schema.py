@@ -206,6 +206,10 @@ class Stance(Strict):
         [], description="said of the clause's subject ('is unacceptable', 'out of the question'): the stance is on "
         "the issues before it in the clause, else on the issue after it"
     )
+    refusals: list[Phrase] = Field(
+        [], description="right before an issue that names an act ('will not disarm', 'won't withdraw'): the subject "
+        "takes the stance on that act"
+    )
     reach: int = Field(
         10, ge=1, le=40, description="at most this many words between a cue and the issue after it that it takes"
     )
@@ -229,6 +233,14 @@ class Grammar(Strict):
     inquiries: list[Phrase] = Field(
         [], description="'asked for clarifications on X': asking about an issue, between the cue and the issue, "
         "takes no stance on it"
+    )
+    institutions: list[Phrase] = Field(
+        [], description="'Netanyahu's government': after a speaker's possessive, the first side the speaker speaks "
+        "for (speaks_for) is the actor"
+    )
+    coordinators: list[Phrase] = Field(
+        [], description="'Hamas welcomed the UN plan but said ...': a verb after one of these shares the clause's "
+        "subject, not the entity nearest before it"
     )
     exceptions: list[Phrase] = Field(
         [], description="'rejected a deal without a withdrawal': right before an issue, a stance against makes it a "
