@@ -51,6 +51,9 @@ def _target(route: Route, number: int, url: str, asset: apprise.AppriseAsset) ->
     service = apprise.Apprise(asset=asset)
     if not service.add(url):
         raise NotifyError(f"route {route.id!r}: URL #{number + 1} ({redact(url)}) is not a URL apprise can use")
+    if route.throttle is not None:
+        for plugin in service:  # apprise's per-service pause between two messages
+            plugin.request_rate_per_sec = route.throttle
     return Target(route.id, number, redact(url), service)
 
 

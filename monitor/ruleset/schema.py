@@ -56,6 +56,7 @@ def _check_url(url: str) -> str:
 
 
 Seconds = Annotated[float, BeforeValidator(parse_duration), Field(gt=0)]
+Pause = Annotated[float, BeforeValidator(parse_duration), Field(ge=0)]
 Bytes = Annotated[int, BeforeValidator(parse_size), Field(gt=0)]
 Regex = Annotated[str, AfterValidator(_check_regex)]
 HttpUrl = Annotated[str, AfterValidator(_check_url)]
@@ -327,6 +328,10 @@ class Route(Strict):
     title_template: str | None = Field(None, description="string.Template text with ${placeholders}")
     body_template: str | None = Field(None, description="string.Template text with ${placeholders}")
     format: Literal["text", "markdown"] = Field("text", description="markdown only for targets that render it")
+    throttle: Pause | None = Field(
+        None, description="least time between two messages to one target (default: the service's own, 5.5 s "
+                          "for email); 0 sends bursts at once"
+    )
 
 
 class AlertsFile(Strict):
