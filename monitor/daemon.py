@@ -9,13 +9,15 @@ import random
 import signal
 import socket
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import FrameType
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from monitor import __version__
 from monitor.alerts import Alerter
@@ -66,6 +68,17 @@ def release_dead_leases(engine: Engine) -> None:
     if dead:
         log.warning("released the leases of dead process(es) %s: %d feed(s), %d alert(s)",
                     ", ".join(sorted(dead)), freed_feeds, freed_alerts)
+
+
+@contextmanager
+def database_outage(job: str) -> Iterator[None]:
+    """A database that is gone (restarting, unreachable, full) costs this run of `job` one log line, not a
+    traceback; the next run tries again, and finds whatever was left undone (every step commits on its own)."""
+    try:
+        yield
+    except DBAPIError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        log.error("%s skipped: database unavailable: %s", job, reason, extra={"error": reason})
 
 
 FetcherFactory = Callable[[], Fetcher]
@@ -134,7 +147,8 @@ class Daemon:
     def tick(self) -> None:
         """One scheduled run: poll what is due. Each feed commits on its own, so stopping mid-cycle is safe."""
         if not self.stopping.is_set():
-            asyncio.run(self._tick())
+            with database_outage("poll"):
+                asyncio.run(self._tick())
 
     async def _tick(self) -> None:
         setup = self.setup  # read once: a reload during the cycle takes effect at the next one
@@ -149,7 +163,9 @@ class Daemon:
 
     def deliver(self) -> None:
         """Send due alerts. Runs in its own scheduler thread, so a slow target never delays polling."""
-        if not self.stopping.is_set():
+        if self.stopping.is_set():
+            return
+        with database_outage("delivery"):
             report = self.setup.alerter.deliver_due()
             if report.sent or report.retrying or report.failed:
                 log.info("delivery: %d sent, %d to retry, %d failed", report.sent, report.retrying, report.failed)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from monitor.analyze import Analyzer
 from monitor.changes import as_event, decide, stale_metrics
@@ -92,6 +93,11 @@ class Pipeline:
         gone) is logged and reported for this feed alone; its lease runs out and it is polled again later."""
         try:
             return self._process(spec, state, result)
+        except DBAPIError as exc:  # the database went away (restart, full disk): one line, not a traceback
+            reason = str(exc.orig or exc).strip().splitlines()[0]
+            log.error("processing failed: database unavailable: %s", reason,
+                      extra={"feed_url": spec.url, "feed_name": spec.name, "error": reason})
+            return PollReport(spec, result.status, error=f"database unavailable: {reason}"[:500])
         except Exception as exc:  # a failure stays local to its feed: the rest of the cycle goes on
             log.exception("processing failed", extra={"feed_url": spec.url, "feed_name": spec.name})
             return PollReport(spec, result.status, error=f"internal error: {type(exc).__name__}: {exc}"[:500])

@@ -43,9 +43,10 @@ def claim_due(
     """Lease the configured feeds that are due, so that no other worker polls them at the same time.
 
     On PostgreSQL, FOR UPDATE SKIP LOCKED lets several workers share the table; SQLite ignores the clause
-    and its write lock serialises claims.
+    and its write lock serialises claims. A worker's own lease counts as free: its cycles never overlap, so it
+    is left over from a cycle that failed (the database went away mid-cycle) and must not block the feed.
     """
-    free = sa.or_(feeds.c.lease_until.is_(None), feeds.c.lease_until < now)
+    free = sa.or_(feeds.c.lease_until.is_(None), feeds.c.lease_until < now, feeds.c.lease_owner == owner)
     due = (
         sa.select(feeds.c.id)
         .where(feeds.c.url.in_(urls), feeds.c.next_poll_at <= now, free)

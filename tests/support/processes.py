@@ -7,6 +7,7 @@
     result = run_monitor(["rules", "check"], env=...)   # a one-shot command: CompletedProcess
 
 `write_rules(folder, feeds)` makes a rules directory from the bundled rules that polls local feeds.
+`PostgresCluster` is a throwaway PostgreSQL server of the test's own, to stop and restart under a daemon.
 
 The child gets this interpreter (the project's virtualenv), the repository as its working directory and an
 environment without the caller's MONITOR_* variables, so that only what the test sets reaches it.
@@ -16,9 +17,11 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -26,6 +29,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
@@ -142,3 +146,43 @@ class MonitorProcess:
 
 def start_monitor(args: Sequence[str], env: Mapping[str, str]) -> MonitorProcess:
     return MonitorProcess(args, env)
+
+
+class PostgresCluster:
+    """A PostgreSQL server of its own (initdb into a temporary folder, its own port and socket folder), so that
+    a test may stop and restart it under a running daemon without touching the machine's server. Run as the
+    postgres user when we are root (initdb refuses root). Skips the test when no PostgreSQL binaries exist."""
+
+    def __init__(self, port: int) -> None:
+        found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+        if not found:
+            pytest.skip("no PostgreSQL server binaries in /usr/lib/postgresql/*/bin")
+        self.bin = found[-1].parent
+        self.port = port
+        self.folder = Path(tempfile.mkdtemp(prefix="monitor-pg-", dir="/tmp"))  # postgres can reach /tmp
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+        self._tool("initdb", "-D", str(self.folder / "data"), "-A", "trust", "-U", "postgres", "--no-sync")
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._tool("pg_ctl", "-D", str(self.folder / "data"), "-l", str(self.folder / "server.log"), "-w",
+                   "-o", options, "start")
+
+    def stop(self) -> None:
+        """A fast shutdown: open connections are cut, as in a restart by an administrator."""
+        self._tool("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
+
+    def remove(self) -> None:
+        if (self.folder / "data" / "postmaster.pid").exists():
+            self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _tool(self, name: str, *args: str) -> None:
+        command = [str(self.bin / name), *args]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=True, capture_output=True, timeout=60, cwd=self.folder)
