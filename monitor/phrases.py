@@ -10,7 +10,7 @@ calls for, called for; "*n't" finds didn't, won't). A phrase never starts inside
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Generic, TypeVar
 
 import ahocorasick
@@ -61,40 +61,53 @@ class PhraseIndex(Generic[Tag]):
     """
 
     def __init__(self, tagged: Iterable[tuple[str, Tag]]) -> None:
-        self._by_key: dict[str, list[tuple[re.Pattern[str], Tag]]] = {}
+        # Per key, the phrases that begin with it: the whole phrase when it is the key itself (no regex needed).
+        self._by_key: dict[str, list[tuple[re.Pattern[str] | None, Tag]]] = {}
         for phrase, tag in tagged:
-            pattern = re.compile(phrase_pattern(phrase), re.IGNORECASE)
-            self._by_key.setdefault(_literal_beginning(phrase), []).append((pattern, tag))
+            key = _literal_beginning(phrase)
+            pattern = None if key == phrase.lower() else re.compile(phrase_pattern(phrase), re.IGNORECASE)
+            self._by_key.setdefault(key, []).append((pattern, tag))
         self._keys = ahocorasick.Automaton()
         for key, entries in self._by_key.items():
             # The key follows a character that can precede a word, so that the automaton reports it only where
             # a word starts: "en contra de" is not looked for inside "tienen contra".
-            inside_words = any(pattern.pattern.startswith(r"\w*") for pattern, _ in entries)  # "*n't"
+            inside_words = any(pattern and pattern.pattern.startswith(r"\w*") for pattern, _ in entries)  # "*n't"
             for spelling in {key, key.replace("'", "’")}:
                 for before in [""] if inside_words else _BEFORE_A_WORD:
                     self._keys.add_word(before + spelling, (len(spelling), key))
         if self._by_key:
             self._keys.make_automaton()
 
-    def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, Tag]]:
+    def finditer(self, text: str, start: int, end: int) -> list[tuple[int, int, Tag]]:
         """(start, end, tag) of each phrase in text[start:end], the longest where several start together."""
-        resume = start
-        for hit_start, hit_end, tag in sorted(self._hits(text, start, end), key=lambda h: (h[0], -h[1])):
-            if hit_start >= resume:
-                resume = hit_end
-                yield hit_start, hit_end, tag
+        return longest_first(self.hits(text, start, end))
 
-    def _hits(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, Tag]]:
+    def hits(self, text: str, start: int, end: int) -> list[tuple[int, int, Tag]]:
+        """(start, end, tag) of every phrase in text[start:end], overlapping ones included."""
         if not self._by_key:
-            return
+            return []
         # The leading space lets a key start the text; offsets in `lowered` are one past those in the text.
         lowered = " " + _lower(text[start:end])
+        found = []
         for last, (size, key) in self._keys.iter(lowered):
             first = start + last - size
             for pattern, tag in self._by_key[key]:
-                found = pattern.match(text, first, end)
-                if found:
-                    yield first, found.end(), tag
+                if pattern is None:  # the key is the phrase: it only has to end a word ("accept" in "acceptable")
+                    after = first + size
+                    if after == end or not (key[-1].isalnum() and (text[after].isalnum() or text[after] == "_")):
+                        found.append((first, after, tag))
+                elif match := pattern.match(text, first, end):
+                    found.append((first, match.end(), tag))
+        return found
+
+
+def longest_first(hits: Iterable[tuple[int, int, Tag]]) -> list[tuple[int, int, Tag]]:
+    """Of `hits`, the ones that do not overlap: leftmost first, the longest where several start together."""
+    chosen: list[tuple[int, int, Tag]] = []
+    for hit in sorted(hits, key=lambda h: (h[0], -h[1])):
+        if not chosen or hit[0] >= chosen[-1][1]:
+            chosen.append(hit)
+    return chosen
 
 
 def _literal_beginning(phrase: str) -> str:
@@ -107,6 +120,8 @@ def _lower(text: str) -> str:
     """Lower case with the same length as `text` (a dotted capital I lowers to two characters), so that offsets
     still point into the original."""
     lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text.replace("İ", "I").lower()  # the one common case (Turkish names): no slow path
     return lowered if len(lowered) == len(text) else "".join(c.lower()[:1] for c in text)
 
 

@@ -31,8 +31,8 @@ from typing import Protocol, TypeVar
 
 from monitor.ruleset.schema import POLARITY, StancesFile
 from monitor.sentences import Span, sentences
-from monitor.stanceactors import NOBODY, Actor, ActorFinder, Cue, Sentence, Speech
-from monitor.stancewords import StanceWords
+from monitor.stanceactors import NOBODY, Actor, ActorFinder, Sentence
+from monitor.stancewords import Cue, StanceWords
 from monitor.types import Match, Position
 
 # Not wanting something is opposing it; not denying or not demanding something says nothing.
@@ -70,27 +70,27 @@ class PositionFinder:
         polarity, the first ("urged Israel to allow aid" demands aid, and the allowing says nothing more)."""
         entities = sorted((m for m in matches if m.kind == "entity"), key=lambda m: (m.start, -m.end))
         issues = sorted((m for m in matches if m.kind == "issue"), key=lambda m: m.start)
-        cues = self._cues(text) if entities and issues else []
+        if not (entities and issues):
+            return []  # the common case, kept cheap: most items name no actor or no issue
+        scan = self._words.scan(text)
+        cues, speech, prepositions = scan.cues, scan.speech, scan.preposition_ends
         if not cues:
-            return []  # the common case, kept cheap: most items state no stance
-        speech = [Speech(start, end) for start, end, _ in self._words.speech.finditer(text, 0, len(text))]
-        prepositions = [end for _, end, _ in self._words.prepositions.finditer(text, 0, len(text))]
+            return []
         found: dict[tuple[str, str, str], Position] = {}
         topic: tuple[str, ...] = ()
         for span in sentences(text):
-            actors = self._actors.phrases(text, _within(entities, span), prepositions)
+            named = _within(entities, span)
             in_sentence = _within(cues, span)
-            sentence = Sentence(text, span, tuple(actors), _within(issues, span), _within(speech, span), in_sentence)
-            positions = [p for cue in in_sentence for p in self._positions(sentence, cue, topic)]
-            for position in _conditions_first(positions):
-                found.setdefault((position.actor, position.issue, position.polarity), position)
+            issues_here = _within(issues, span) if in_sentence else ()
+            if issues_here:  # a stance needs a cue and an issue in one sentence
+                actors = tuple(self._actors.phrases(text, named, prepositions))
+                sentence = Sentence(text, span, actors, issues_here, _within(speech, span), in_sentence)
+                positions = [p for cue in in_sentence for p in self._positions(sentence, cue, topic)]
+                for position in _conditions_first(positions):
+                    found.setdefault((position.actor, position.issue, position.polarity), position)
             if not self._words.pronoun_first.match(text, span.start, span.end):
-                topic = self._actors.antecedent(sentence, span.end, topic)
+                topic = self._actors.first_subject(text, named, prepositions) or topic
         return list(found.values())
-
-    def _cues(self, text: str) -> list[Cue]:
-        found = self._words.cues.finditer(text, 0, len(text))
-        return [Cue(stance, role, start, end, text[start:end]) for start, end, (stance, role) in found]
 
     def _positions(self, sentence: Sentence, cue: Cue, topic: tuple[str, ...]) -> list[Position]:
         clause = sentence.clause_at(cue.start)
@@ -101,46 +101,51 @@ class PositionFinder:
             actor = Actor(own[0].ids, own[0].end) if own else NOBODY
         if not actor.ids:
             return []
+        stance = self._negated(sentence, clause, cue)
+        if stance is None:
+            return []
         line = sentence.text[sentence.span.start : sentence.span.end]
         positions = []
         for issue in self._issues(sentence, clause, cue, actor):
-            stance = self._stance(sentence, clause, cue, issue)
-            if stance is not None:
-                positions += [Position(a, issue.id, stance, POLARITY[stance], line, cue.text) for a in actor.ids]
+            on_issue = self._on_issue(sentence, clause, stance, issue)
+            if on_issue is not None:
+                positions += [Position(a, issue.id, on_issue, POLARITY[on_issue], line, cue.text) for a in actor.ids]
         return positions
 
     def _issues(self, sentence: Sentence, clause: Span, cue: Cue, actor: Actor) -> list[Match]:
         lower = {"connective": clause.start, "obligation": actor.end}.get(cue.role, max(actor.end, clause.start))
         preceding = [m for m in sentence.issues if lower <= m.start and m.end <= cue.start]
-        if cue.role == "connective" or actor.passive:
+        if cue.role == "connective" or actor.passive or (cue.role == "obligation" and preceding):
             return preceding[-1:]
         if cue.role == "predicate" and preceding:
             return preceding
         if cue.role == "refusal":  # "will not disarm", "won't open the Rafah crossing": the act right after it
-            gap = _REFUSAL_GAP.fullmatch
-            return [m for m in self._following(sentence, cue, clause.end) if gap(sentence.text, cue.end, m.start)][:1]
-        listed = sentence.text.startswith(":", clause.end - 1)
-        following = self._following(sentence, cue, _next_clause_end(sentence, clause) if listed else clause.end)
-        if listed and following:
-            return following
-        if not listed:  # an object is near its verb, before any comma: further on, an issue belongs elsewhere
-            reach = self._words.reach[cue.stance]
-            text = sentence.text
-            following = [
-                m
-                for m in following
-                if len(text[cue.end : m.start].split()) <= reach and "," not in text[cue.end : m.start]
-            ]
-        if cue.role == "obligation":
-            return (preceding[-1:] + following[:1])[:1]
-        return following[:1]
+            act = self._following(sentence, cue, clause.end)[:1]
+            return [m for m in act if _REFUSAL_GAP.fullmatch(sentence.text, cue.end, m.start)]
+        if sentence.text.startswith(":", clause.end - 1):  # "priorities: a ceasefire, aid and ...": the list
+            listed = self._following(sentence, cue, _next_clause_end(sentence, clause))
+            listed = [m for m in listed if not self._detached(sentence.text, cue, m)]
+            if listed:
+                return listed
+        return self._object(sentence, cue, clause.end)
+
+    def _object(self, sentence: Sentence, cue: Cue, end: int) -> list[Match]:
+        """The first issue after the cue that is its object: near it (within the stance's reach, before any
+        comma), and not after a circumstance or an inquiry ("committed to under the ceasefire")."""
+        text, reach = sentence.text, self._words.reach[cue.stance]
+        for issue in self._following(sentence, cue, end):
+            between = text[cue.end : issue.start]
+            if "," in between or len(between.split()) > reach:
+                return []  # further on, an issue belongs elsewhere
+            if not self._detached(text, cue, issue):
+                return [issue]
+        return []
 
     def _following(self, sentence: Sentence, cue: Cue, end: int) -> list[Match]:
-        """The issues after the cue up to `end` that can be its object: an issue may begin with the cue itself
-        ("train police"), and one after a circumstance, an inquiry or the next verb is not what the cue is about."""
+        """The issues after the cue up to `end` and before the next verb; one may begin with the cue itself
+        ("train police")."""
         end = min(end, self._next_verb(sentence, cue))
-        following = [m for m in sentence.issues if cue.start <= m.start and cue.end < m.end <= end]
-        return [m for m in following if not self._detached(sentence.text, cue, m)]
+        return [m for m in sentence.issues if cue.start <= m.start and cue.end < m.end <= end]
 
     def _next_verb(self, sentence: Sentence, cue: Cue) -> int:
         """Where the next verb that takes its own object starts: a speech verb, a refusal, or a cue after a
@@ -161,15 +166,17 @@ class PositionFinder:
             words.circumstance.search(text, window, issue.start) or words.inquiry.search(text, window, issue.start)
         )
 
-    def _stance(self, sentence: Sentence, clause: Span, cue: Cue, issue: Match) -> str | None:
-        text = sentence.text
-        stance: str | None = cue.stance
+    def _negated(self, sentence: Sentence, clause: Span, cue: Cue) -> str | None:
+        """The cue's stance, flipped or cancelled by a negation just before it."""
         window = max(clause.start, cue.start - _LOOKBACK_CHARS)
         # "would not disarm until ...": a negation before a connective belongs to the main clause's verb.
-        if cue.role != "connective" and self._words.negated.search(text, window, cue.start):
-            stance = _NEGATED.get(cue.stance)
-        if stance is None:
-            return None
+        if cue.role != "connective" and self._words.negated.search(sentence.text, window, cue.start):
+            return _NEGATED.get(cue.stance)
+        return cue.stance
+
+    def _on_issue(self, sentence: Sentence, clause: Span, stance: str, issue: Match) -> str | None:
+        """The stance on `issue`, after an exception ("without a withdrawal") or a reversal next to it."""
+        text = sentence.text
         if self._words.excepted.search(text, max(clause.start, issue.start - _LOOKBACK_CHARS), issue.start):
             return _EXCEPTED[POLARITY[stance]]
         return _REVERSED.get(stance, stance) if self._reversed(sentence, issue) else stance

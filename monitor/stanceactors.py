@@ -4,41 +4,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from monitor.sentences import Span, clauses
-from monitor.stancewords import Role, StanceWords
+from monitor.stancewords import Cue, Speech, StanceWords
 from monitor.types import Match
 
 # "Netanyahu: the war ends only when ..." - a short headline lead before a colon names the speaker.
 _HEADLINE_LEAD_WORDS = 6
 # "Hamas's exiled Gaza chief Khalil Al-Hayya": at most this many words between organisation and person.
 _TITLE_GAP_WORDS = 6
+_TITLE_GAP_CHARS = 80  # a quick first test: longer gaps have too many words
 _NOT_IN_A_TITLE_GAP = re.compile(r"[,;:()\"“”«»]")
 # "told Israel's Channel 14 that": the addressee starts this close to the verb.
 _ADDRESSEE_CHARS = 5
 # ", Netanyahu said in a statement on Sunday.": at most this many words after a trailing attribution's verb.
 _TRAILING_WORDS = 6
 _PUNCTUATION = re.compile(r"[,.;:!?]")
-
-
-@dataclass(frozen=True)
-class Cue:
-    stance: str
-    role: Role
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Speech:
-    """A speech verb ("said"), or the colon after a headline's speaker."""
-
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -91,23 +75,37 @@ class ActorFinder:
     def __init__(self, words: StanceWords) -> None:
         self._words = words
 
-    def phrases(self, text: str, entities: Sequence[Match], preposition_ends: Sequence[int]) -> list[Phrase]:
-        """The noun phrases that `entities` (sorted, of one sentence) form: titles and conjunctions join them."""
-        phrases: list[Phrase] = []
+    def phrases(self, text: str, entities: Sequence[Match], preposition_ends: Sequence[int]) -> Iterator[Phrase]:
+        """The noun phrases that `entities` (sorted, of one sentence) form, in order: titles and conjunctions join
+        them, and a compound ("Doha-based") names no actor. Lazy: the first subject is often all that is needed."""
+        last: Phrase | None = None
         for match in entities:
-            last = phrases[-1] if phrases else None
             if last is not None and match.start < last.end:
                 continue  # nested in a longer match
-            gap = text[last.end : match.start] if last else ""
-            if last is not None and gap.strip() and self._words.conjunction.fullmatch(gap):
-                ids = last.ids + tuple(i for i in (match.id,) if i not in last.ids)
-                phrases[-1] = Phrase(ids, last.start, match.end, last.is_object)
-            elif last is not None and self._titled(gap):
-                phrases[-1] = Phrase((match.id,), last.start, match.end, last.is_object)
-            else:
-                is_object = self._after_preposition(text, match.start, preposition_ends)
-                phrases.append(Phrase(self._ids(text, match), match.start, match.end, is_object))
-        return [p for p in phrases if not text.startswith("-", p.end)]  # "Doha-based" names no actor
+            joined = self._joined(text, last, match) if last is not None else None
+            if joined is not None:
+                last = joined
+                continue
+            if last is not None and not text.startswith("-", last.end):
+                yield last
+            is_object = self._after_preposition(text, match.start, preposition_ends)
+            last = Phrase(self._ids(text, match), match.start, match.end, is_object)
+        if last is not None and not text.startswith("-", last.end):
+            yield last
+
+    def first_subject(self, text: str, entities: Sequence[Match], preposition_ends: Sequence[int]) -> tuple[str, ...]:
+        """The actors of the first phrase that is no prepositional object: who a later pronoun refers to."""
+        return next((p.ids for p in self.phrases(text, entities, preposition_ends) if not p.is_object), ())
+
+    def _joined(self, text: str, last: Phrase, match: Match) -> Phrase | None:
+        """`last` and the entity after it as one phrase: "Egypt and Qatar", "Hamas official Fawzi Barhoum"."""
+        gap = text[last.end : match.start]
+        if gap.strip() and self._words.conjunction.fullmatch(gap):
+            ids = last.ids + tuple(i for i in (match.id,) if i not in last.ids)
+            return Phrase(ids, last.start, match.end, last.is_object)
+        if self._titled(gap):
+            return Phrase((match.id,), last.start, match.end, last.is_object)
+        return None
 
     def _ids(self, text: str, match: Match) -> tuple[str, ...]:
         """Who a name stands for: "Netanyahu's government" is Israel, the first side Netanyahu speaks for."""
@@ -122,7 +120,7 @@ class ActorFinder:
 
     def _titled(self, gap: str) -> bool:
         """Whether `gap` is a title between an organisation and a person: "'s exiled Gaza chief Khalil"."""
-        if len(gap.split()) > _TITLE_GAP_WORDS or _NOT_IN_A_TITLE_GAP.search(gap):
+        if len(gap) > _TITLE_GAP_CHARS or len(gap.split()) > _TITLE_GAP_WORDS or _NOT_IN_A_TITLE_GAP.search(gap):
             return False
         titles = list(self._words.titles.finditer(gap))
         return bool(titles) and all(word[:1].isupper() for word in gap[titles[-1].end() :].split())

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from monitor.phrases import PhraseIndex, compile_phrases, ending_with, starting_with
+from monitor.phrases import PhraseIndex, compile_phrases, ending_with, longest_first, starting_with
 from monitor.ruleset.schema import StancesFile
 
 Role = Literal["cue", "connective", "obligation", "predicate", "refusal"]
@@ -25,16 +25,44 @@ _GAP = "[\\s'’\"“”«»]"
 
 
 @dataclass(frozen=True)
+class Cue:
+    stance: str
+    role: Role
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Speech:
+    """A speech verb ("said"), or the colon after a headline's speaker."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What one pass over a text finds: stance cues, speech verbs, and where prepositions end."""
+
+    cues: list[Cue]
+    speech: list[Speech]
+    preposition_ends: list[int]
+
+
+# A word of the one index: (what it is, its stance, its role); speech verbs and prepositions have no stance.
+_Word = tuple[Literal["cue", "speech", "preposition"], str, Role]
+
+
+@dataclass(frozen=True)
 class StanceWords:
     """Compiled patterns; a cue is found with its (stance, role)."""
 
-    cues: PhraseIndex[tuple[str, Role]]
+    words: PhraseIndex[_Word]  # cues, speech verbs and prepositions, found in one pass
     reach: dict[str, int]  # per stance: how many words after a cue its issue may start
-    speech: PhraseIndex[None]
     speaks_for: dict[str, tuple[str, ...]]  # the first side is the one whose government the speaker leads
     addressing: re.Pattern[str]
     negated: re.Pattern[str]
-    prepositions: PhraseIndex[None]
     object_gap: re.Pattern[str]  # between a preposition and its object
     pronoun_first: re.Pattern[str]
     agent_first: re.Pattern[str]
@@ -56,13 +84,11 @@ class StanceWords:
         conjunctions = compile_phrases(grammar.conjunctions).pattern
         relatives = compile_phrases(grammar.relatives).pattern
         return cls(
-            cues=PhraseIndex(_tagged_cues(rules)),
+            words=PhraseIndex(_tagged_words(rules)),
             reach={stance: spec.reach for stance, spec in rules.stances.items()},
-            speech=PhraseIndex((verb, None) for verb in rules.speech_verbs),
             speaks_for={speaker: tuple(sides) for speaker, sides in rules.speaks_for.items()},
             addressing=compile_phrases(grammar.addressing_verbs),
             negated=ending_with(rules.negation, _NEGATION_REACH_WORDS),
-            prepositions=PhraseIndex((word, None) for word in grammar.prepositions),
             # "with the Qatari mediators", "between Gaza and Egypt"
             object_gap=re.compile(
                 rf"{_GAP}*(?:[\w'’-]+{_GAP}+){{0,{_PREPOSITION_REACH_WORDS}}}(?:[\w'’-]+,?{_GAP}+(?:{conjunctions}){_GAP}+)?",
@@ -88,13 +114,26 @@ class StanceWords:
             excepted=ending_with(grammar.exceptions, _EXCEPTION_REACH_WORDS),
         )
 
+    def scan(self, text: str) -> Scan:
+        """The cues, speech verbs and preposition ends of `text`; of overlapping words of one kind, the longest."""
+        kinds: dict[str, list[tuple[int, int, _Word]]] = {"cue": [], "speech": [], "preposition": []}
+        for hit in self.words.hits(text, 0, len(text)):
+            kinds[hit[2][0]].append(hit)
+        cues = [
+            Cue(stance, role, start, end, text[start:end])
+            for start, end, (_, stance, role) in longest_first(kinds["cue"])
+        ]
+        speech = [Speech(start, end) for start, end, _ in longest_first(kinds["speech"])]
+        return Scan(cues, speech, [end for _, end, _ in longest_first(kinds["preposition"])])
 
-def _tagged_cues(rules: StancesFile) -> list[tuple[str, tuple[str, Role]]]:
-    tagged: list[tuple[str, tuple[str, Role]]] = []
+
+def _tagged_words(rules: StancesFile) -> list[tuple[str, _Word]]:
+    tagged: list[tuple[str, _Word]] = []
     for stance, spec in rules.stances.items():
-        tagged += [(phrase, (stance, "cue")) for phrase in spec.cues]
-        tagged += [(phrase, (stance, "connective")) for phrase in spec.connectives]
-        tagged += [(phrase, (stance, "obligation")) for phrase in spec.obligations]
-        tagged += [(phrase, (stance, "predicate")) for phrase in spec.predicates]
-        tagged += [(phrase, (stance, "refusal")) for phrase in spec.refusals]
-    return tagged
+        tagged += [(phrase, ("cue", stance, "cue")) for phrase in spec.cues]
+        tagged += [(phrase, ("cue", stance, "connective")) for phrase in spec.connectives]
+        tagged += [(phrase, ("cue", stance, "obligation")) for phrase in spec.obligations]
+        tagged += [(phrase, ("cue", stance, "predicate")) for phrase in spec.predicates]
+        tagged += [(phrase, ("cue", stance, "refusal")) for phrase in spec.refusals]
+    tagged += [(verb, ("speech", "", "cue")) for verb in rules.speech_verbs]
+    return tagged + [(word, ("preposition", "", "cue")) for word in rules.grammar.prepositions]
