@@ -31,7 +31,7 @@ from typing import Protocol, TypeVar
 
 from monitor.ruleset.schema import POLARITY, StancesFile
 from monitor.sentences import Span, sentences
-from monitor.stanceactors import NOBODY, Actor, ActorFinder, Sentence
+from monitor.stanceactors import NOBODY, Actor, ActorFinder, Antecedent, Sentence
 from monitor.stancewords import Cue, StanceWords
 from monitor.types import Match, Position
 
@@ -77,7 +77,7 @@ class PositionFinder:
         if not cues:
             return []
         found: dict[tuple[str, str, str], Position] = {}
-        topic: tuple[str, ...] = ()
+        topic = _Topic(self._actors, text, prepositions)
         for span in sentences(text):
             named = _within(entities, span)
             in_sentence = _within(cues, span)
@@ -89,10 +89,10 @@ class PositionFinder:
                 for position in _conditions_first(positions):
                     found.setdefault((position.actor, position.issue, position.polarity), position)
             if not self._words.pronoun_first.match(text, span.start, span.end):
-                topic = self._actors.first_subject(text, named, prepositions) or topic
+                topic.follows(named)
         return list(found.values())
 
-    def _positions(self, sentence: Sentence, cue: Cue, topic: tuple[str, ...]) -> list[Position]:
+    def _positions(self, sentence: Sentence, cue: Cue, topic: Antecedent) -> list[Position]:
         clause = sentence.clause_at(cue.start)
         actor = self._actors.actor(sentence, clause, cue, topic)
         relative = self._words.open_relative.search(sentence.text, actor.end, cue.start)
@@ -185,6 +185,26 @@ class PositionFinder:
         text = sentence.text
         before = self._words.reversal_before.search(text, max(0, issue.start - _LOOKBACK_CHARS), issue.start)
         return bool(before or self._words.reversal_after.match(text, issue.end, sentence.span.end))
+
+
+class _Topic:
+    """The subject that earlier sentences leave open for a pronoun: the first subject of the last sentence that
+    names one and does not itself start with a pronoun. Worked out only when a pronoun asks for it."""
+
+    def __init__(self, actors: ActorFinder, text: str, preposition_ends: list[int]) -> None:
+        self._actors, self._text, self._preposition_ends = actors, text, preposition_ends
+        self._sentences: list[tuple[Match, ...]] = []  # the entities of each sentence that may set the topic
+        self._known: tuple[str, ...] = ()  # the topic after the sentences already looked at
+
+    def follows(self, entities: tuple[Match, ...]) -> None:
+        self._sentences.append(entities)
+
+    def __call__(self) -> tuple[str, ...]:
+        while self._sentences:
+            subject = self._actors.first_subject(self._text, self._sentences.pop(), self._preposition_ends)
+            if subject:
+                self._known, self._sentences = subject, []
+        return self._known
 
 
 class _Located(Protocol):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -23,6 +23,10 @@ _ADDRESSEE_CHARS = 5
 # ", Netanyahu said in a statement on Sunday.": at most this many words after a trailing attribution's verb.
 _TRAILING_WORDS = 6
 _PUNCTUATION = re.compile(r"[,.;:!?]")
+
+
+# Who a pronoun refers to, worked out when asked.
+Antecedent = Callable[[], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,7 @@ class ActorFinder:
         titles = list(self._words.titles.finditer(gap))
         return bool(titles) and all(word[:1].isupper() for word in gap[titles[-1].end() :].split())
 
-    def actor(self, sentence: Sentence, clause: Span, cue: Cue, topic: tuple[str, ...]) -> Actor:
+    def actor(self, sentence: Sentence, clause: Span, cue: Cue, topic: Antecedent) -> Actor:
         """Who takes the stance of `cue`; `topic` is the subject that earlier sentences left open."""
         agent = self._agent(sentence, cue)
         if agent is not None:
@@ -141,7 +145,7 @@ class ActorFinder:
             return Actor(speaker.ids, speech.end)
         # Reported words that name no actor are the speaker's, even an untracked speaker's ("officials said").
         reported = self._after_addressee(sentence, speech)
-        content = self._subject(sentence, reported, cue.start, speaker.ids or antecedent, unnamed=speaker.ids)
+        content = self._subject(sentence, reported, cue.start, lambda: speaker.ids or antecedent(), unnamed=speaker.ids)
         later_clause = clause.start > speech.start and self._explicit(sentence, clause.start, cue.start)
         if later_clause and content.ids != speaker.ids:
             return content  # "X said ..., while Egypt will train police": a later clause with its own subject
@@ -184,7 +188,7 @@ class ActorFinder:
             return Actor(inverted[0].ids if inverted else (), verb.end)
         return None
 
-    def _speaker(self, sentence: Sentence, clause_start: int, speech: Speech, antecedent: tuple[str, ...]) -> Actor:
+    def _speaker(self, sentence: Sentence, clause_start: int, speech: Speech, antecedent: Antecedent) -> Actor:
         """The actor nearest before the speech verb in its clause. After a comma that words follow, only there:
         in "Israeli gunfire killed three, hospital officials said" the speakers are untracked officials."""
         comma = sentence.text.rfind(",", clause_start, speech.start)
@@ -229,19 +233,20 @@ class ActorFinder:
         sentence: Sentence,
         start: int,
         end: int,
-        antecedent: tuple[str, ...],
+        antecedent: Antecedent,
         nearest: bool = False,
         unnamed: tuple[str, ...] | None = None,
     ) -> Actor:
         """The first (or nearest) actor in [start, end). A leading pronoun continues `antecedent`, and so does a
-        later clause that names no actor, unless `unnamed` says who acts then."""
+        later clause that names no actor, unless `unnamed` says who acts then. (The antecedent is worked out only
+        when needed: it may take the earlier sentences' subjects.)"""
         if self._words.pronoun_first.match(sentence.text, start, end):
-            return Actor(antecedent, start)
+            return Actor(antecedent(), start)
         chosen = self._explicit(sentence, start, end, nearest)
         if chosen is not None:
             return Actor(chosen.ids, chosen.end)
         if unnamed is None:
-            unnamed = antecedent if start > sentence.span.start else ()
+            unnamed = antecedent() if start > sentence.span.start else ()
         return Actor(unnamed, start)
 
     def _explicit(self, sentence: Sentence, start: int, end: int, nearest: bool = False) -> Phrase | None:
@@ -249,7 +254,11 @@ class ActorFinder:
         subjects = sentence.subjects_in(start, end)
         return (subjects[-1] if nearest else subjects[0]) if subjects else None
 
-    def antecedent(self, sentence: Sentence, end: int, topic: tuple[str, ...]) -> tuple[str, ...]:
+    def antecedent(self, sentence: Sentence, end: int, topic: Antecedent) -> Antecedent:
         """Who a pronoun before `end` refers to: the sentence's first subject so far, else the topic."""
-        subjects = sentence.subjects_in(sentence.span.start, end)
-        return subjects[0].ids if subjects else topic
+
+        def ids() -> tuple[str, ...]:
+            subjects = sentence.subjects_in(sentence.span.start, end)
+            return subjects[0].ids if subjects else topic()
+
+        return ids
