@@ -23,6 +23,7 @@ _ADDRESSEE_CHARS = 5
 # ", Netanyahu said in a statement on Sunday.": at most this many words after a trailing attribution's verb.
 _TRAILING_WORDS = 6
 _PUNCTUATION = re.compile(r"[,.;:!?]")
+_QUOTES = " \"'“”‘’«»"
 
 
 # Who a pronoun refers to, worked out when asked.
@@ -146,8 +147,9 @@ class ActorFinder:
         # Reported words that name no actor are the speaker's, even an untracked speaker's ("officials said").
         reported = self._after_addressee(sentence, speech)
         content = self._subject(sentence, reported, cue.start, lambda: speaker.ids or antecedent(), unnamed=speaker.ids)
-        later_clause = clause.start > speech.start and self._explicit(sentence, clause.start, cue.start)
-        if later_clause and content.ids != speaker.ids:
+        # A clause of its own after the reported words, not the words after a headline's colon.
+        own_clause = clause.start > speech.start and sentence.text[speech.end : clause.start].strip(_QUOTES)
+        if own_clause and self._explicit(sentence, clause.start, cue.start) and content.ids != speaker.ids:
             return content  # "X said ..., while Egypt will train police": a later clause with its own subject
         return self._owner(speaker, content)
 
