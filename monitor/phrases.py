@@ -125,19 +125,6 @@ def _lower(text: str) -> str:
     return lowered if len(lowered) == len(text) else "".join(c.lower()[:1] for c in text)
 
 
-def ending_with(phrases: Iterable[str], words_between: int) -> re.Pattern[str]:
-    """Matches text that ends with one of `phrases` followed by at most `words_between` more words."""
-    ordered = _longest_first(phrases)
-    if not ordered:
-        return _NEVER
-    alternation = "|".join(phrase_pattern(p) for p in ordered)
-    # Quotes may sit between the words: "violation' of the".
-    gap = "[\\s'’\"“”«»]"
-    # The leading boundary lets the search skip every position inside a word before trying the phrases.
-    tail = rf"(?:{gap}+[\w'’-]+){{0,{words_between}}}{gap}*$"
-    return re.compile(rf"(?<![\w-])(?:{alternation}){tail}", re.IGNORECASE)
-
-
 def starting_with(phrases: Iterable[str]) -> re.Pattern[str]:
     """Matches text that starts (after white space) with one of `phrases`."""
     ordered = _longest_first(phrases)

@@ -32,7 +32,8 @@ from typing import Protocol, TypeVar
 from monitor.ruleset.schema import POLARITY, StancesFile
 from monitor.sentences import Span, sentences
 from monitor.stanceactors import NOBODY, Actor, ActorFinder, Antecedent, Sentence
-from monitor.stancewords import Cue, StanceWords
+from monitor.stancescan import Cue, Kind
+from monitor.stancewords import REACH_WORDS, StanceWords
 from monitor.types import Match, Position
 
 # Not wanting something is opposing it; not denying or not demanding something says nothing.
@@ -50,8 +51,6 @@ _REVERSED = {
 _EXCEPTED = {"for": None, "against": "conditions", "conditional": "conditions"}
 # Between a refusal and its act: "will not disarm", "won't open", "will never give up".
 _REFUSAL_GAP = re.compile(r"\s*")
-# Negations, exceptions and reversals are looked for only this far back, which keeps the search cheap.
-_LOOKBACK_CHARS = 48
 
 
 class PositionFinder:
@@ -73,7 +72,7 @@ class PositionFinder:
         if not (entities and issues):
             return []  # the common case, kept cheap: most items name no actor or no issue
         scan = self._words.scan(text)
-        cues, speech, prepositions = scan.cues, scan.speech, scan.preposition_ends
+        cues, speech, prepositions = scan.cues, scan.speech, scan.ends("preposition")
         if not cues:
             return []
         found: dict[tuple[str, str, str], Position] = {}
@@ -84,7 +83,7 @@ class PositionFinder:
             issues_here = _within(issues, span) if in_sentence else ()
             if issues_here:  # a stance needs a cue and an issue in one sentence
                 actors = tuple(self._actors.phrases(text, named, prepositions))
-                sentence = Sentence(text, span, actors, issues_here, _within(speech, span), in_sentence)
+                sentence = Sentence(text, span, actors, issues_here, _within(speech, span), in_sentence, scan)
                 positions = [p for cue in in_sentence for p in self._positions(sentence, cue, topic)]
                 for position in _conditions_first(positions):
                     found.setdefault((position.actor, position.issue, position.polarity), position)
@@ -124,7 +123,7 @@ class PositionFinder:
             return [m for m in act if _REFUSAL_GAP.fullmatch(sentence.text, cue.end, m.start)]
         if sentence.text.startswith(":", clause.end - 1):  # "priorities: a ceasefire, aid and ...": the list
             listed = self._following(sentence, cue, _next_clause_end(sentence, clause))
-            listed = [m for m in listed if not self._detached(sentence.text, cue, m)]
+            listed = [m for m in listed if not self._detached(sentence, cue, m)]
             if listed:
                 return listed
         return self._object(sentence, cue, clause.end)
@@ -137,7 +136,7 @@ class PositionFinder:
             between = text[cue.end : issue.start]
             if "," in between or len(between.split()) > reach:
                 return []  # further on, an issue belongs elsewhere
-            if not self._detached(text, cue, issue):
+            if not self._detached(sentence, cue, issue):
                 return [issue]
         return []
 
@@ -157,34 +156,29 @@ class PositionFinder:
         return min(speech + coordinated, default=sentence.span.end)
 
     def _takes_own_object(self, sentence: Sentence, cue: Cue, later: Cue) -> bool:
-        return later.role == "refusal" or bool(self._words.coordinated.search(sentence.text, cue.end, later.start))
+        return later.role == "refusal" or sentence.scan.ends_before("coordinator", cue.end, later.start, 0)
 
-    def _detached(self, text: str, cue: Cue, issue: Match) -> bool:
-        window = max(cue.end, issue.start - _LOOKBACK_CHARS)
-        words = self._words
-        return bool(
-            words.circumstance.search(text, window, issue.start) or words.inquiry.search(text, window, issue.start)
-        )
+    def _detached(self, sentence: Sentence, cue: Cue, issue: Match) -> bool:
+        return any(_near_before(sentence, kind, cue.end, issue.start) for kind in ("circumstance", "inquiry"))
 
     def _negated(self, sentence: Sentence, clause: Span, cue: Cue) -> str | None:
         """The cue's stance, flipped or cancelled by a negation just before it."""
-        window = max(clause.start, cue.start - _LOOKBACK_CHARS)
         # "would not disarm until ...": a negation before a connective belongs to the main clause's verb.
-        if cue.role != "connective" and self._words.negated.search(sentence.text, window, cue.start):
+        if cue.role != "connective" and _near_before(sentence, "negation", clause.start, cue.start):
             return _NEGATED.get(cue.stance)
         return cue.stance
 
     def _on_issue(self, sentence: Sentence, clause: Span, stance: str, issue: Match) -> str | None:
         """The stance on `issue`, after an exception ("without a withdrawal") or a reversal next to it."""
-        text = sentence.text
-        if self._words.excepted.search(text, max(clause.start, issue.start - _LOOKBACK_CHARS), issue.start):
+        if _near_before(sentence, "exception", clause.start, issue.start):
             return _EXCEPTED[POLARITY[stance]]
         return _REVERSED.get(stance, stance) if self._reversed(sentence, issue) else stance
 
     def _reversed(self, sentence: Sentence, issue: Match) -> bool:
-        text = sentence.text
-        before = self._words.reversal_before.search(text, max(0, issue.start - _LOOKBACK_CHARS), issue.start)
-        return bool(before or self._words.reversal_after.match(text, issue.end, sentence.span.end))
+        """ "violations of the truce", "truce violations" """
+        if _near_before(sentence, "reversal", sentence.span.start, issue.start):
+            return True
+        return sentence.scan.starts_after("reversal", issue.end, sentence.span.end, REACH_WORDS["reversal"] - 1)
 
 
 class _Topic:
@@ -231,3 +225,8 @@ def _conditions_first(positions: list[Position]) -> list[Position]:
     the actor's other stances on it in the sentence go."""
     conditioned = {(p.actor, p.issue) for p in positions if p.polarity == "conditional"}
     return [p for p in positions if p.polarity == "conditional" or (p.actor, p.issue) not in conditioned]
+
+
+def _near_before(sentence: Sentence, kind: Kind, start: int, end: int) -> bool:
+    """Whether a word of `kind` ends in [start, end) within its reach of `end`."""
+    return sentence.scan.ends_before(kind, start, end, REACH_WORDS[kind])

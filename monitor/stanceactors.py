@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from monitor.sentences import Span, clauses
-from monitor.stancewords import Cue, Speech, StanceWords
+from monitor.stancescan import Cue, Scan, Speech
+from monitor.stancewords import StanceWords
 from monitor.types import Match
 
 # "Netanyahu: the war ends only when ..." - a short headline lead before a colon names the speaker.
@@ -49,6 +50,7 @@ class Sentence:
     issues: tuple[Match, ...]
     speech: tuple[Speech, ...]
     cues: tuple[Cue, ...]
+    scan: Scan  # of the whole text
 
     @cached_property
     def clauses(self) -> tuple[Span, ...]:
@@ -197,7 +199,7 @@ class ActorFinder:
         if comma >= 0 and sentence.text[comma + 1 : speech.start].strip():
             return self._subject(sentence, comma + 1, speech.start, antecedent, nearest=True, unnamed=())
         speaker = self._subject(sentence, clause_start, speech.start, antecedent, nearest=True)
-        if self._words.coordinator.search(sentence.text, speaker.end, speech.start):
+        if sentence.scan.any_in("coordinator", speaker.end, speech.start):
             # "Hamas welcomed the UN plan but said ...": the coordinated verbs share the clause's subject
             return self._subject(sentence, clause_start, speech.start, antecedent)
         return speaker

@@ -1,0 +1,63 @@
+"""Where rules words are in a text, found in one pass: the questions position extraction asks of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.phrases import PhraseIndex
+from monitor.stancescan import Kind, Scan, Word
+
+WORDS: list[tuple[str, Word]] = [
+    ("not", ("negation", "", "cue")),
+    ("*n't", ("negation", "", "cue")),
+    ("violation*", ("reversal", "", "cue")),
+    ("accept*", ("cue", "accepts", "cue")),
+    ("said", ("speech", "", "cue")),
+    ("and", ("coordinator", "", "cue")),
+]
+INDEX = PhraseIndex(WORDS)
+
+
+def scan(text: str) -> Scan:
+    return Scan(text, INDEX.hits(text, 0, len(text)))
+
+
+def before(text: str, kind: Kind, words: int) -> bool:
+    """Whether a word of `kind` ends within `words` words of the end of `text` (the part before "|")."""
+    head = text.split("|")[0]
+    return scan(text).ends_before(kind, 0, len(head), words)
+
+
+ENDS_BEFORE = [
+    ("right before", "Hamas did not |accept", 0, True),
+    ("one word between, one allowed", "Hamas did not fully |accept", 1, True),
+    ("one word between, none allowed", "Hamas did not fully |accept", 0, False),
+    ("a quote is no word", "Qatar condemned the 'violation' of the |truce", 3, True),
+    ("a comma ends the reach", "Hamas did not, however, |accept", 3, False),
+    ("inside a word", "Hamas won't |accept", 0, True),
+    ("not a whole word", "nothing |accepted", 2, False),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "found"), [c[1:] for c in ENDS_BEFORE], ids=[c[0] for c in ENDS_BEFORE])
+def test_a_word_ends_within_its_reach_before_a_place(text: str, words: int, found: bool) -> None:
+    kind: Kind = "reversal" if "violation" in text else "negation"
+    assert before(text, kind, words) is found
+
+
+def test_a_word_starts_within_its_reach_after_a_place() -> None:
+    text = "the truce violations"
+    assert scan(text).starts_after("reversal", len("the truce"), len(text), 0)
+    assert not scan("the truce and its violations").starts_after("reversal", len("the truce"), 28, 1)
+
+
+def test_any_word_of_a_kind_within_a_span() -> None:
+    text = "Hamas welcomed the plan and said"
+    assert scan(text).any_in("coordinator", 5, len(text))
+    assert not scan(text).any_in("coordinator", 5, 20)
+
+
+def test_cues_and_speech_verbs_are_listed_in_order() -> None:
+    found = scan("Israel said it would not accept the truce.")
+    assert [(c.text, c.stance) for c in found.cues] == [("accept", "accepts")]
+    assert [(s.start, s.end) for s in found.speech] == [(7, 11)]
