@@ -87,7 +87,7 @@ class PositionFinder:
                 positions = [p for cue in in_sentence for p in self._positions(sentence, cue, topic)]
                 for position in _conditions_first(positions):
                     found.setdefault((position.actor, position.issue, position.polarity), position)
-            if not self._words.pronoun_first.match(text, span.start, span.end):
+            if not scan.starts_with("pronoun", span.start, span.end):
                 topic.follows(named)
         return list(found.values())
 

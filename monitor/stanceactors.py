@@ -244,7 +244,7 @@ class ActorFinder:
         """The first (or nearest) actor in [start, end). A leading pronoun continues `antecedent`, and so does a
         later clause that names no actor, unless `unnamed` says who acts then. (The antecedent is worked out only
         when needed: it may take the earlier sentences' subjects.)"""
-        if self._words.pronoun_first.match(sentence.text, start, end):
+        if sentence.scan.starts_with("pronoun", start, end):
             return Actor(antecedent(), start)
         chosen = self._explicit(sentence, start, end, nearest)
         if chosen is not None:

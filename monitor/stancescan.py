@@ -17,7 +17,16 @@ from monitor.phrases import longest_first
 
 Role = Literal["cue", "connective", "obligation", "predicate", "refusal"]
 Kind = Literal[
-    "cue", "speech", "preposition", "negation", "reversal", "exception", "circumstance", "inquiry", "coordinator"
+    "cue",
+    "speech",
+    "preposition",
+    "negation",
+    "reversal",
+    "exception",
+    "circumstance",
+    "inquiry",
+    "coordinator",
+    "pronoun",
 ]
 # A rules word: its kind, and for a stance cue its stance and role.
 Word = tuple[Kind, str, Role]
@@ -73,6 +82,10 @@ class Scan:
         starts = self._starts.get(kind, [])
         nearest = bisect_left(starts, start)
         return nearest < len(starts) and starts[nearest] < end and self._close(start, starts[nearest], words)
+
+    def starts_with(self, kind: Kind, start: int, end: int) -> bool:
+        """Whether text[start:end] starts with a word of `kind` (after spaces or quotes): "He rejected ..."."""
+        return self.starts_after(kind, start, end, 0)
 
     def any_in(self, kind: Kind, start: int, end: int) -> bool:
         """Whether a word of `kind` lies within [start, end)."""

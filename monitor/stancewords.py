@@ -34,7 +34,6 @@ class StanceWords:
     speaks_for: dict[str, tuple[str, ...]]  # the first side is the one whose government the speaker leads
     addressing: re.Pattern[str]
     object_gap: re.Pattern[str]  # between a preposition and its object
-    pronoun_first: re.Pattern[str]
     agent_first: re.Pattern[str]
     titles: re.Pattern[str]
     conjunction: re.Pattern[str]
@@ -57,7 +56,6 @@ class StanceWords:
                 rf"(?:[\w'’-]+,?{_GAP}+(?:{conjunctions}){_GAP}+)?",
                 re.IGNORECASE,
             ),
-            pronoun_first=starting_with(grammar.pronouns),
             agent_first=starting_with(grammar.agent_markers),
             titles=compile_phrases(grammar.titles),
             # "Egypt, Qatar and Turkey"; ", and" opens a clause (sentences.clauses), which a phrase never spans.
@@ -90,5 +88,6 @@ def _tagged_words(rules: StancesFile) -> list[tuple[str, Word]]:
         ("circumstance", grammar.circumstances),
         ("inquiry", grammar.inquiries),
         ("coordinator", grammar.coordinators),
+        ("pronoun", grammar.pronouns),
     ]
     return tagged + [(phrase, (kind, "", "cue")) for kind, phrases in lists for phrase in phrases]
