@@ -31,8 +31,8 @@ from typing import Protocol, TypeVar
 
 from monitor.ruleset.schema import POLARITY, StancesFile
 from monitor.sentences import Span, sentences
-from monitor.stanceactors import NOBODY, Actor, ActorFinder, Antecedent, Sentence
-from monitor.stancescan import Cue, Kind
+from monitor.stanceactors import NOBODY, Actor, ActorFinder, Antecedent
+from monitor.stancescan import Cue, Kind, Sentence
 from monitor.stancewords import REACH_WORDS, StanceWords
 from monitor.types import Match, Position
 

@@ -6,10 +6,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
-from monitor.sentences import Span, clauses
-from monitor.stancescan import Cue, Scan, Speech
+from monitor.sentences import Span
+from monitor.stancescan import Cue, Phrase, Sentence, Speech
 from monitor.stancewords import StanceWords
 from monitor.types import Match
 
@@ -29,41 +28,6 @@ _QUOTES = " \"'“”‘’«»"
 
 # Who a pronoun refers to, worked out when asked.
 Antecedent = Callable[[], tuple[str, ...]]
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """An entity noun phrase: the actors it names (several when coordinated), its span, and whether it is the
-    object of a preposition ("talks with Israel"), which is never a subject."""
-
-    ids: tuple[str, ...]
-    start: int
-    end: int
-    is_object: bool = False
-
-
-@dataclass(frozen=True)
-class Sentence:
-    text: str  # the whole item's text: every offset points into it
-    span: Span
-    actors: tuple[Phrase, ...]
-    issues: tuple[Match, ...]
-    speech: tuple[Speech, ...]
-    cues: tuple[Cue, ...]
-    scan: Scan  # of the whole text
-
-    @cached_property
-    def clauses(self) -> tuple[Span, ...]:
-        return tuple(clauses(self.span))
-
-    def clause_at(self, offset: int) -> Span:
-        return next((c for c in self.clauses if c.start <= offset < c.end), self.span)
-
-    def actors_in(self, start: int, end: int) -> list[Phrase]:
-        return [p for p in self.actors if start <= p.start and p.end <= end]
-
-    def subjects_in(self, start: int, end: int) -> list[Phrase]:
-        return [p for p in self.actors if start <= p.start and p.end <= end and not p.is_object]
 
 
 @dataclass(frozen=True)

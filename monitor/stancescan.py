@@ -1,5 +1,5 @@
 """Every rules word of rules/stances.yaml in an item's text, found in one pass, and the questions positions.py
-asks about where they are ("is there a negation just before this cue?"). Pure.
+asks about where they are ("is there a negation just before this cue?"); a sentence with what it holds. Pure.
 
 Asking a compiled regex of a long word list the same questions, window by window, tries every word of the list
 at every word of the window: one pass over the text and a binary search per question is ten times cheaper.
@@ -11,9 +11,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from monitor.phrases import longest_first
+from monitor.sentences import Span, clauses
+from monitor.types import Match
 
 Role = Literal["cue", "connective", "obligation", "predicate", "refusal"]
 Kind = Literal[
@@ -96,3 +99,38 @@ class Scan:
     def _close(self, start: int, end: int, words: int) -> bool:
         between = self.text[start:end]
         return len(_WORD.findall(between)) <= words and not _NOT_BETWEEN_WORDS.search(between)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """An entity noun phrase: the actors it names (several when coordinated), its span, and whether it is the
+    object of a preposition ("talks with Israel"), which is never a subject."""
+
+    ids: tuple[str, ...]
+    start: int
+    end: int
+    is_object: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # the whole item's text: every offset points into it
+    span: Span
+    actors: tuple[Phrase, ...]
+    issues: tuple[Match, ...]
+    speech: tuple[Speech, ...]
+    cues: tuple[Cue, ...]
+    scan: Scan  # of the whole text
+
+    @cached_property
+    def clauses(self) -> tuple[Span, ...]:
+        return tuple(clauses(self.span))
+
+    def clause_at(self, offset: int) -> Span:
+        return next((c for c in self.clauses if c.start <= offset < c.end), self.span)
+
+    def actors_in(self, start: int, end: int) -> list[Phrase]:
+        return [p for p in self.actors if start <= p.start and p.end <= end]
+
+    def subjects_in(self, start: int, end: int) -> list[Phrase]:
+        return [p for p in self.actors if start <= p.start and p.end <= end and not p.is_object]
