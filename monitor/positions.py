@@ -1,26 +1,31 @@
 """Who takes which stance on which issue: a tracked actor, a stance cue and a tracked issue in one clause. Pure.
 
-For every stance cue of rules/stances.yaml in a sentence:
+For every stance cue of rules/stances.yaml in a sentence (stanceactors.py finds the actor):
 - the actor is the first tracked entity of the cue's clause, before the cue, that is neither the object of
   a preposition ("talks with Israel") nor part of a compound ("a Doha-based member"). A title joins an
   organisation to the person named after it ("Hamas official Fawzi Barhoum" is Barhoum), a conjunction
-  makes several actors ("Egypt and Qatar signed"), a passive agent wins ("rejected by Hamas"), and a clause
-  that starts with a pronoun, or a later clause with no entity of its own, continues the last subject;
-- reported speech counts for the speaker (the tracked entity nearest before the speech verb): in "X said
-  Y rejected ..." the stance is X's when Y is X or one X speaks for (rules `speaks_for`: Netanyahu for
-  Israel), nobody's when Y is another tracked actor (X only ascribes it to Y), and Y's when the speaker is not
-  tracked (a newspaper, an unnamed official) or when Y opens a later clause of its own. An obligation
-  ("Y must disarm") is always the speaker's demand, never Y's; a pronoun in the reported words is the speaker;
-- the issue is the nearest issue within the stance's reach (ten words) after the cue in its clause, unless a
+  makes several actors ("Egypt and Qatar signed"), a passive agent wins ("rejected by Hamas"), a speaker's
+  institution is the side the speaker speaks for ("Netanyahu's government" is Israel), and a clause that
+  starts with a pronoun, or a later clause with no entity of its own, continues the last subject;
+- reported speech counts for the speaker (the tracked entity nearest before the speech verb, or named in a
+  trailing attribution: ", Netanyahu said"): in "X said Y rejected ..." the stance is X's when Y is X or one X
+  speaks for (rules `speaks_for`: Netanyahu for Israel), nobody's when Y is another tracked actor (X only
+  ascribes it to Y), and Y's when the speaker is not tracked (a newspaper, "officials said") or when Y opens a
+  later clause of its own. An obligation ("Y must disarm") or a predicate ("Y is unacceptable") is the
+  speaker's; a pronoun in the reported words is the speaker;
+- the issue is the nearest issue after the cue in its clause, within the stance's reach (ten words), before
+  any comma and before the next verb that takes its own object (a speech verb, a cue after "and"), unless a
   circumstance ("under the ceasefire") or an inquiry ("clarifications on") comes between them; every issue of
-  a list after a colon; for a passive, and for a connective ("only if", "until"), the issue of the main clause,
-  before the cue; for a predicate ("X is out of the question") the issues of its subject, before it; for an
-  obligation the issue before the modal comes first;
+  a list after a colon; for a refusal ("will not disarm") the act right after it; for a passive, and for a
+  connective ("only if", "until"), the issue of the main clause, before the cue; for a predicate ("X is out of
+  the question") the issues of its subject, before it; for an obligation the issue before the modal first;
 - a negation just before the cue flips a "for" stance ("refused to accept" rejects) and cancels the
   others ("did not deny" says nothing); an exception before the issue ("a deal without a withdrawal") makes a
   stance against into a condition on it and cancels a stance for; a reversal next to the issue ("violations of
   the truce") flips the stance on it; a cue in an open relative clause (", which has rejected") is background
-  unless the relative clause names its own subject (", which Netanyahu tied to").
+  unless the relative clause names its own subject (", which Netanyahu tied to");
+- a condition replaces its actor's other stances on the issue in the sentence ("will not disarm until ..."),
+  and an item keeps one position per actor, issue and polarity: the first.
 """
 
 from __future__ import annotations
