@@ -151,21 +151,31 @@ class ActorFinder:
                 continue  # ", Netanyahu said the war would end only when ...": words of their own
             if text[comma + 1 : verb.start].strip():  # ", Netanyahu said", ", officials said"
                 named = sentence.subjects_in(comma + 1, verb.start)
-                return None if sentence.actors_in(*tail) else Actor(named[-1].ids if named else (), verb.end)
+                return None if sentence.actors_in(*tail) else self._source(sentence, named[-1:], verb.start)
             inverted = sentence.actors_in(verb.end, tail[1])[:1]  # ", said Israeli Prime Minister Netanyahu"
-            return Actor(inverted[0].ids if inverted else (), verb.end)
+            return self._source(sentence, inverted, tail[1])
         return None
+
+    def _source(self, sentence: Sentence, named: list[Phrase], until: int) -> Actor:
+        """Who speaks: the actor named, unless media follow the name ("Israeli public broadcaster KAN", "Israel's
+        Channel 12"): an outlet reports what others say and is nobody's side."""
+        if not named or sentence.scan.any_in("media", named[0].end, until):
+            return Actor((), until)
+        return Actor(named[0].ids, until)
 
     def _speaker(self, sentence: Sentence, clause_start: int, speech: Speech, antecedent: Antecedent) -> Actor:
         """The actor nearest before the speech verb in its clause. After a comma that words follow, only there:
         in "Israeli gunfire killed three, hospital officials said" the speakers are untracked officials."""
         comma = sentence.text.rfind(",", clause_start, speech.start)
         if comma >= 0 and sentence.text[comma + 1 : speech.start].strip():
-            return self._subject(sentence, comma + 1, speech.start, antecedent, nearest=True, unnamed=())
-        speaker = self._subject(sentence, clause_start, speech.start, antecedent, nearest=True)
-        if sentence.scan.any_in("coordinator", speaker.end, speech.start):
-            # "Hamas welcomed the UN plan but said ...": the coordinated verbs share the clause's subject
-            return self._subject(sentence, clause_start, speech.start, antecedent)
+            speaker = self._subject(sentence, comma + 1, speech.start, antecedent, nearest=True, unnamed=())
+        else:
+            speaker = self._subject(sentence, clause_start, speech.start, antecedent, nearest=True)
+            if sentence.scan.any_in("coordinator", speaker.end, speech.start):
+                # "Hamas welcomed the UN plan but said ...": the coordinated verbs share the clause's subject
+                speaker = self._subject(sentence, clause_start, speech.start, antecedent)
+        if speaker.ids and sentence.scan.any_in("media", speaker.end, speech.start):
+            return Actor((), speaker.end)  # "Israeli media reported that ...": an outlet, nobody's side
         return speaker
 
     def _speaks_for(self, speakers: tuple[str, ...], subjects: tuple[str, ...]) -> bool:

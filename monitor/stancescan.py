@@ -30,6 +30,7 @@ Kind = Literal[
     "inquiry",
     "coordinator",
     "pronoun",
+    "media",
 ]
 # A rules word: its kind, and for a stance cue its stance and role.
 Word = tuple[Kind, str, Role]

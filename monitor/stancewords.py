@@ -89,5 +89,6 @@ def _tagged_words(rules: StancesFile) -> list[tuple[str, Word]]:
         ("inquiry", grammar.inquiries),
         ("coordinator", grammar.coordinators),
         ("pronoun", grammar.pronouns),
+        ("media", grammar.media),
     ]
     return tagged + [(phrase, (kind, "", "cue")) for kind, phrases in lists for phrase in phrases]

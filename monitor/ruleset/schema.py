@@ -239,6 +239,10 @@ class Grammar(Strict):
         [], description="'Netanyahu's government': after a speaker's possessive, the first side the speaker speaks "
         "for (speaks_for) is the actor"
     )
+    media: list[Phrase] = Field(
+        [], description="'Israeli media reported ...', 'Israel's Channel 12 said': after a speaker's name, an outlet "
+        "that reports, not a side that speaks"
+    )
     coordinators: list[Phrase] = Field(
         [], description="'Hamas welcomed the UN plan but said ...': a verb after one of these shares the clause's "
         "subject, not the entity nearest before it"
