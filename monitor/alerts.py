@@ -62,6 +62,10 @@ class Alerter:
         return totals
 
     def _send(self, batch: Batch, totals: DeliveryReport) -> DeliveryReport:
+        # A long run of sends (apprise pauses between two messages to one target) must not outlive the claim:
+        # renew it, so that no other worker takes these alerts while they wait their turn.
+        with self.engine.begin() as conn:
+            outbox.renew(conn, batch.ids, self.clock() + LEASE)
         error = self.notifier.send(batch.route_id, batch.target_no, batch.message.title, batch.message.body)
         extra = {"route": batch.route_id, "alert_id": batch.ids[0]}
         if error is None:

@@ -59,6 +59,11 @@ def claim(
             for r in rows]
 
 
+def renew(conn: Connection, ids: Sequence[int], until: datetime) -> None:
+    """Extend the lease on alerts this process is about to send."""
+    conn.execute(alerts.update().where(alerts.c.id.in_(ids), alerts.c.status == "sending").values(lease_until=until))
+
+
 def mark_sent(conn: Connection, ids: Sequence[int], now: datetime) -> None:
     conn.execute(alerts.update().where(alerts.c.id.in_(ids)).values(
         status="sent", sent_at=now, lease_owner=None, lease_until=None, last_error=None))
