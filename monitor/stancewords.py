@@ -11,11 +11,11 @@ from monitor.ruleset.schema import StancesFile
 from monitor.stancescan import Kind, Scan, Word
 
 # How far a word may be from what it bears on: "did not fully accept", "with the Qatari mediators",
-# "violations of the truce", "without a full Israeli withdrawal", "amid what it called continuing ceasefire
-# violations", "clarifications on the timetable of the withdrawal".
+# "derail the new round of ceasefire talks", "without a full Israeli withdrawal", "amid what it called
+# continuing ceasefire violations", "clarifications on the timetable of the withdrawal".
 REACH_WORDS: dict[Kind, int] = {
     "negation": 2,
-    "reversal": 3,
+    "reversal": 4,
     "exception": 3,
     "circumstance": 4,
     "inquiry": 6,

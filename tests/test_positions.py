@@ -241,8 +241,19 @@ def test_one_position_per_polarity_the_first(finder: PositionFinder) -> None:
     assert [(p.stance, p.cue) for p in finder.find(text, mentions(text))] == [("demands", "urged")]
 
 
-def test_a_reversal_next_to_the_issue_flips_the_stance(finder: PositionFinder) -> None:
-    check(finder, "Qatar condemned Israel's 'continued violation' of the truce.", {("qatar", "ceasefire", "supports")})
+REVERSALS: list[Case] = [
+    ("condemning a violation", "Qatar condemned Israel's 'continued violation' of the truce.",
+     {("qatar", "ceasefire", "supports")}),
+    ("accusing of derailing", "Hamas accused Israel of trying to derail the new round of truce talks.",
+     {("hamas", "ceasefire", "supports")}),
+    ("blaming for delays", "Israel blamed Hamas for delays in returning the hostages.",
+     {("israel", "hostage_exchange", "supports")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), cases(REVERSALS))
+def test_a_reversal_next_to_the_issue_flips_the_stance(finder: PositionFinder, text: str, expected: Expected) -> None:
+    check(finder, text, expected)
 
 
 EXCEPTIONS: list[Case] = [
