@@ -78,10 +78,6 @@ class PhraseIndex(Generic[Tag]):
         if self._by_key:
             self._keys.make_automaton()
 
-    def finditer(self, text: str, start: int, end: int) -> list[tuple[int, int, Tag]]:
-        """(start, end, tag) of each phrase in text[start:end], the longest where several start together."""
-        return longest_first(self.hits(text, start, end))
-
     def hits(self, text: str, start: int, end: int) -> list[tuple[int, int, Tag]]:
         """(start, end, tag) of every phrase in text[start:end], overlapping ones included."""
         if not self._by_key:

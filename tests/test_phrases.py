@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.phrases import PhraseIndex, compile_phrases
+from monitor.phrases import PhraseIndex, compile_phrases, longest_first
 
 FINDS = [
     ("any case", "rejected", "Hamas REJECTED it", "REJECTED"),
@@ -35,19 +35,37 @@ def test_a_phrase_does_not_match_part_of_a_word(phrase: str, text: str) -> None:
     assert compile_phrases([phrase]).search(text) is None
 
 
-def test_the_index_prefers_the_longest_phrase_starting_at_a_word() -> None:
+def test_of_overlapping_hits_the_longest_starting_first_is_kept() -> None:
     index = PhraseIndex([("rule*", "short"), ("rules out", "long"), ("out", "other")])
     text = "Netanyahu rules out Turkish troops"
-    assert [(text[s:e], tag) for s, e, tag in index.finditer(text, 0, len(text))] == [("rules out", "long")]
+    assert [(text[s:e], tag) for s, e, tag in longest_first(index.hits(text, 0, len(text)))] == [("rules out", "long")]
+
+
+INDEX_NOT_FOUND = [
+    ("inside a word", "en contra de", "ellos tienen contra de todo"),
+    ("inside a hyphenated compound", "backed", "the US-backed plan"),
+    ("prefix of a longer word", "accept", "acceptable terms"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "text"), [c[1:] for c in INDEX_NOT_FOUND], ids=[c[0] for c in INDEX_NOT_FOUND])
+def test_the_index_finds_a_phrase_only_as_whole_words(phrase: str, text: str) -> None:
+    assert PhraseIndex([(phrase, None)]).hits(text, 0, len(text)) == []
+
+
+def test_the_index_finds_a_wildcard_phrase_and_an_elided_word() -> None:
+    index = PhraseIndex([("accept*", "a"), ("call* for", "c")])
+    text = "Le Hamas n'accepte pas; Egypt called for talks"
+    assert [(text[s:e], tag) for s, e, tag in index.hits(text, 0, len(text))] == [("accepte", "a"), ("called for", "c")]
 
 
 def test_the_index_finds_phrases_only_inside_the_given_range() -> None:
     index = PhraseIndex([("said", None)])
     text = "He said so. She said no."
-    assert [s for s, _, _ in index.finditer(text, 12, len(text))] == [16]
+    assert [s for s, _, _ in index.hits(text, 12, len(text))] == [16]
 
 
 def test_the_index_keeps_offsets_in_text_whose_lower_case_is_longer() -> None:
     index = PhraseIndex([("reddetti", None)])
     text = "İsrail reddetti"
-    assert [text[s:e] for s, e, _ in index.finditer(text, 0, len(text))] == ["reddetti"]
+    assert [text[s:e] for s, e, _ in longest_first(index.hits(text, 0, len(text)))] == ["reddetti"]
