@@ -143,21 +143,25 @@ class Daemon:
         self._wake = threading.Event()  # set by the signal handlers: the main loop has something to do
         self._reload_wanted = threading.Event()
         self._cycle: tuple[asyncio.AbstractEventLoop, asyncio.Task[list[PollReport]]] | None = None
+        self._scheduler: BackgroundScheduler | None = None
 
     def tick(self) -> None:
         """One scheduled run: poll what is due. Each feed commits on its own, so stopping mid-cycle is safe."""
         if not self.stopping.is_set():
             with database_outage("poll"):
-                asyncio.run(self._tick())
+                reports = asyncio.run(self._tick())
+                if any(r.events for r in reports) and self._scheduler:
+                    self._scheduler.modify_job("deliver", next_run_time=utcnow())  # new alerts go out now
 
-    async def _tick(self) -> None:
+    async def _tick(self) -> list[PollReport]:
         setup = self.setup  # read once: a reload during the cycle takes effect at the next one
         task = asyncio.create_task(poll_cycle(setup.pipeline, setup.specs, self.make_fetcher, due_only=True))
         self._cycle = (asyncio.get_running_loop(), task)
         try:
-            await task
+            return await task
         except asyncio.CancelledError:
             log.info("poll cycle abandoned: stopping")
+            return []
         finally:
             self._cycle = None
 
@@ -216,6 +220,7 @@ class Daemon:
             signal.signal(sig, self.stop)
         signal.signal(signal.SIGHUP, self.request_reload)
         release_dead_leases(self.setup.pipeline.engine)
+        self._scheduler = scheduler
         scheduler.start()
         log.info("monitor running: %d feeds, checking every %gs", len(self.setup.specs), self.tick_s)
         while not self.stopping.is_set():
