@@ -22,6 +22,7 @@ from monitor.ruleset.schema import (
     Metric,
     MetricsFile,
     Route,
+    StancesFile,
     Strict,
 )
 
@@ -48,6 +49,22 @@ def cross_file_problems(files: Mapping[str, Strict], docs: Mapping[str, Document
     alerts = files.get("alerts")
     if isinstance(alerts, AlertsFile):
         problems += _dangling_references(docs["alerts"], alerts, files)
+    stances, entities = files.get("stances"), files.get("entities")
+    if isinstance(stances, StancesFile) and entities is not None:
+        problems += _unknown_speakers(docs["stances"], stances, set(_ids(entities)))
+    return problems
+
+
+def _unknown_speakers(doc: Document, stances: StancesFile, known: set[str]) -> list[RuleProblem]:
+    """`speaks_for` names entities on both sides: each must be an id of entities.yaml."""
+    problems = []
+    for speaker, bodies in stances.speaks_for.items():
+        for loc, ref in [(("speaks_for", speaker), speaker)] + [
+            (("speaks_for", speaker, n), body) for n, body in enumerate(bodies)
+        ]:
+            if ref not in known:
+                hint = did_you_mean(ref, sorted(known)) or "speaks_for names ids of entities.yaml"
+                problems.append(doc.problem(loc, f"{dotted(loc)}: unknown entity '{ref}'", hint))
     return problems
 
 
