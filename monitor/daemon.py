@@ -143,15 +143,16 @@ class Daemon:
         self._wake = threading.Event()  # set by the signal handlers: the main loop has something to do
         self._reload_wanted = threading.Event()
         self._cycle: tuple[asyncio.AbstractEventLoop, asyncio.Task[list[PollReport]]] | None = None
-        self._scheduler: BackgroundScheduler | None = None
+        self._deliver_wanted = threading.Event()
 
     def tick(self) -> None:
         """One scheduled run: poll what is due. Each feed commits on its own, so stopping mid-cycle is safe."""
         if not self.stopping.is_set():
             with database_outage("poll"):
                 reports = asyncio.run(self._tick())
-                if any(r.events for r in reports) and self._scheduler:
-                    self._scheduler.modify_job("deliver", next_run_time=utcnow())  # new alerts go out now
+                if any(r.events for r in reports):  # new alerts go out now, not at the next delivery tick
+                    self._deliver_wanted.set()
+                    self._wake.set()
 
     async def _tick(self) -> list[PollReport]:
         setup = self.setup  # read once: a reload during the cycle takes effect at the next one
@@ -220,7 +221,6 @@ class Daemon:
             signal.signal(sig, self.stop)
         signal.signal(signal.SIGHUP, self.request_reload)
         release_dead_leases(self.setup.pipeline.engine)
-        self._scheduler = scheduler
         scheduler.start()
         log.info("monitor running: %d feeds, checking every %gs", len(self.setup.specs), self.tick_s)
         while not self.stopping.is_set():
@@ -231,6 +231,11 @@ class Daemon:
             if self._reload_wanted.is_set() and not self.stopping.is_set():
                 self._reload_wanted.clear()
                 self._reload(scheduler)
+            # Jobs are rescheduled from this thread only: shutdown() holds the scheduler's locks while it waits
+            # for running jobs, so a job that touched the schedule then would never finish.
+            if self._deliver_wanted.is_set() and not self.stopping.is_set():
+                self._deliver_wanted.clear()
+                scheduler.modify_job("deliver", next_run_time=utcnow())
         log.info("stopping: finishing the feed in hand")
         scheduler.shutdown(wait=True)
         log.info("stopped")
