@@ -25,8 +25,7 @@ def item_line(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
         "relevant": analysis.relevant,
         "entities": analysis.entity_ids,
         "issues": analysis.issue_ids,
-        "figures": [{"metric": f.metric, "value": f.value, "qualifier": f.qualifier, "as_written": f.as_written}
-                    for f in analysis.figures],
+        "figures": [{"metric": f.metric, "value": f.value} for f in analysis.figures],
         "positions": [{"actor": p.actor, "issue": p.issue, "stance": p.stance} for p in analysis.positions],
     }
 
