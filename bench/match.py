@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/match.py [DEV_JSONL] [--rounds N]
 
-1. the seed rules (rules/) over the dev corpus texts, repeated: Matcher.find + is_relevant (floor 2,000/s);
+1. the seed rules (rules/) over the dev corpus texts, repeated: scan + Matcher.find + is_relevant;
 2. the whole Analyzer (matching, figures, positions) with the seed rules (floor 2,000/s);
 3. a generated ruleset of 5,000 entities x 3 aliases over the same texts, each with two generated names
    planted, one misspelt (floor 500/s).
@@ -21,8 +21,10 @@ from pathlib import Path
 
 from monitor.analyze import Analyzer, item_text
 from monitor.match import Matcher
+from monitor.phrases import PhraseIndex
 from monitor.ruleset.loader import load_rules
 from monitor.ruleset.schema import EntitiesFile, IssuesFile
+from monitor.scan import Scan
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = Path("/work/shared/eval/dev.jsonl")
@@ -78,9 +80,11 @@ def rate(run: Callable[[Item], object], items: Sequence[Item], rounds: int) -> f
 
 
 def matching(matcher: Matcher) -> Callable[[Item], object]:
+    index = PhraseIndex[object](matcher.vocabulary)
+
     def run(item: Item) -> object:
-        text = item_text(item[0], item[1])
-        return matcher.is_relevant(text, matcher.find(text), item[3])
+        scan = Scan.of(item_text(item[0], item[1]), index)
+        return matcher.is_relevant(scan, matcher.find(scan), item[3])
 
     return run
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/positions.py [DEV_JSONL] [--rounds N]
 
-The seed rules over the dev corpus texts: the matcher runs once per item up front, so that the figure is
+The seed rules over the dev corpus texts: the scan and the matcher run once per item up front, so that the figure is
 PositionFinder.find alone (the whole analysis is measured by bench/match.py).
 """
 
@@ -15,8 +15,10 @@ from pathlib import Path
 
 from monitor.analyze import item_text
 from monitor.match import Matcher
+from monitor.phrases import PhraseIndex
 from monitor.positions import PositionFinder
 from monitor.ruleset.loader import load_rules
+from monitor.scan import Scan
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = Path("/work/shared/eval/dev.jsonl")
@@ -31,14 +33,15 @@ def main() -> None:
     matcher = Matcher.from_rules(rules.entities, rules.issues)
     finder = PositionFinder.from_rules(rules.stances)
     records = [json.loads(line) for line in args.dev.read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts = [item_text(r["title"], r["summary"]) for r in records]
-    inputs = [(text, matcher.find(text)) for text in texts]
+    index = PhraseIndex[object]([*matcher.vocabulary, *finder.vocabulary])
+    scans = [Scan.of(item_text(r["title"], r["summary"]), index) for r in records]
+    inputs = [(scan, matcher.find(scan)) for scan in scans]
     started = time.process_time()
     for _ in range(args.rounds):
-        for text, matches in inputs:
-            finder.find(text, matches)
+        for scan, matches in inputs:
+            finder.find(scan, matches)
     rate = args.rounds * len(inputs) / (time.process_time() - started)
-    found = sum(len(finder.find(text, matches)) for text, matches in inputs)
+    found = sum(len(finder.find(scan, matches)) for scan, matches in inputs)
     print(f"positions, seed rules: {rate:8.0f} items/s ({found} positions in {len(inputs)} items)")
 
 

@@ -1,4 +1,8 @@
-"""One item through detection: match -> relevance -> figures -> positions. Pure composition."""
+"""One item through detection: scan -> match -> relevance -> figures -> positions. Pure composition.
+
+The text is scanned once (scan.py: words, sentences, and the phrases of every rules file in one pass of one
+index) and every finder reads that scan.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,10 @@ from datetime import date
 
 from monitor.figures import FigureFinder
 from monitor.match import Matcher
+from monitor.phrases import Pattern, PhraseIndex
 from monitor.positions import PositionFinder
 from monitor.ruleset.schema import Ruleset
+from monitor.scan import Scan
 from monitor.types import Analysis, Direction, Figure
 
 
@@ -27,6 +33,12 @@ class Analyzer:
         self.matcher = Matcher.from_rules(rules.entities, rules.issues)
         self.figures = FigureFinder.from_rules(rules.metrics)
         self.positions = PositionFinder.from_rules(rules.stances)
+        vocabulary: list[tuple[Pattern, object]] = [
+            *self.matcher.vocabulary,
+            *self.figures.vocabulary,
+            *self.positions.vocabulary,
+        ]
+        self.index = PhraseIndex(vocabulary)
         self.directions: dict[str, Direction] = {m.id: m.direction for m in rules.metrics.metrics}
         self.any_figure = rules.issues.relevance.any_figure
         self.baselines = {m.id: m.baseline.value for m in rules.metrics.metrics if m.baseline}
@@ -39,16 +51,16 @@ class Analyzer:
         Figures and positions of unrelated items (another ceasefire, another Kushner) are not looked for: they
         would raise false alerts. `only_relevant=False` looks for them anyway (to explain rules).
         """
-        full = item_text(title, text)
-        matches = self.matcher.find(full)
-        relevant = self.matcher.is_relevant(full, matches, published)
+        scan = Scan.of(item_text(title, text), self.index)
+        matches = self.matcher.find(scan)
+        relevant = self.matcher.is_relevant(scan, matches, published)
         figures: list[Figure] = []
-        if not relevant and self.any_figure and self.matcher.in_period(full, published):
-            figures = self.figures.find(full, lang, matches)
+        if not relevant and self.any_figure and self.matcher.in_period(scan, published):
+            figures = self.figures.find(scan, lang, matches)
             relevant = bool(figures)
         if not relevant and only_relevant:
             # Names are still mentions, but an unrelated item is about none of the story's issues.
             return Analysis(False, tuple(m for m in matches if m.kind == "entity"))
-        figures = figures or self.figures.find(full, lang, matches)
-        positions = self.positions.find(full, matches)
+        figures = figures or self.figures.find(scan, lang, matches)
+        positions = self.positions.find(scan, matches)
         return Analysis(relevant, tuple(matches), tuple(figures), tuple(positions))

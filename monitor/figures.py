@@ -13,12 +13,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from monitor.numbers import FIGURE_KINDS, NumberPhrase, find_numbers
-from monitor.phraseindex import Hit, PhraseIndex, longest_first
+from monitor.phrases import Hit, Pattern, longest_first
 from monitor.ruleset.schema import Metric, MetricsFile
-from monitor.segments import Sentence
-from monitor.sentences import Span, sentences
+from monitor.scan import Scan
+from monitor.segments import Sentence, Tags
+from monitor.sentences import Span
 from monitor.types import Figure, Match
 
 _MAX_WORDS = 16  # a cue farther than this from a number does not explain it
@@ -48,7 +50,7 @@ class ScopeRule:
         """Whether an excluded phrase is in the number's reach (its segment and the enumeration it continues)."""
         return sentence.has(self.exclude, reach)
 
-    def distance(self, sentence: Sentence, number: NumberPhrase, reach: Span, cue: Hit) -> float | None:
+    def distance(self, sentence: Sentence, number: NumberPhrase, reach: Span, cue: Hit[Tags]) -> float | None:
         """How far from the number the nearest required phrase is (None: there is none where it must be).
 
         It must be in the sentence or, with `scope.near`, within that many words of the number and its cue or in
@@ -70,7 +72,7 @@ class ScopeRule:
         return min(found, default=None)
 
 
-def _tagged_phrases(metrics: MetricsFile) -> tuple[dict[str, list[int]], list[ScopeRule]]:
+def _tagged_phrases(metrics: MetricsFile) -> tuple[list[tuple[Pattern, Tags]], list[ScopeRule]]:
     """Every phrase of the rules with its tags: metric i's cues carry tag i, its required phrases n + i, its
     excluded phrases 2n + i (n metrics); the ignored phrases carry 3n, the earlier ones 3n + 1. One pass over
     a text finds them all."""
@@ -85,44 +87,50 @@ def _tagged_phrases(metrics: MetricsFile) -> tuple[dict[str, list[int]], list[Sc
     for tag, phrases in ((3 * n, metrics.ignore), (3 * n + 1, metrics.earlier)):
         for phrase in phrases:
             tagged.setdefault(phrase, []).append(tag)
-    return tagged, rules
+    return [(Pattern.parse(phrase, strict=True), Tags(tuple(tags))) for phrase, tags in tagged.items()], rules
+
+
+def _tagged(hit: Hit[object]) -> TypeGuard[Hit[Tags]]:
+    return isinstance(hit.value, Tags)
 
 
 class FigureFinder:
     """Finds the figures that a text reports for the metrics of the rules."""
 
-    def __init__(self, rules: list[ScopeRule], phrases: PhraseIndex) -> None:
+    def __init__(self, rules: list[ScopeRule], vocabulary: list[tuple[Pattern, Tags]]) -> None:
         self.rules = rules
-        self.phrases = phrases
+        self.vocabulary = vocabulary  # the phrases to look for (analyze.py finds them with all the others)
         self.ignore_tag, self.earlier_tag = 3 * len(rules), 3 * len(rules) + 1
 
     @classmethod
     def from_rules(cls, metrics: MetricsFile) -> FigureFinder:
-        tagged, rules = _tagged_phrases(metrics)
-        return cls(rules, PhraseIndex(tagged))
+        vocabulary, rules = _tagged_phrases(metrics)
+        return cls(rules, vocabulary)
 
-    def find(self, text: str, lang: str | None, matches: Sequence[Match] = ()) -> list[Figure]:
-        """The figures in `text` (item language `lang`), at most one per metric and value, in text order."""
-        phrases = self.phrases.matches(text)
-        if not any(tag < len(self.rules) for hit in phrases for tag in hit.tags):
+    def find(self, scan: Scan, lang: str | None, matches: Sequence[Match] = ()) -> list[Figure]:
+        """The figures in the scanned text (item language `lang`), at most one per metric and value, in text
+        order."""
+        phrases = [hit for hit in scan.hits if _tagged(hit)]
+        if not any(tag < len(self.rules) for hit in phrases for tag in hit.value.tags):
             return []  # no cue, no figure: most items stop here
+        text = scan.text
         figures: dict[tuple[str, float], Figure] = {}
-        for span in sentences(text):
+        for span in scan.sentences:
             inside = tuple(hit for hit in phrases if span.start <= hit.start < span.end)
-            if not any(tag < len(self.rules) for hit in inside for tag in hit.tags):
+            if not any(tag < len(self.rules) for hit in inside for tag in hit.value.tags):
                 continue
-            numbers = [n for n in find_numbers(text, lang, span.start, span.end) if n.kind in FIGURE_KINDS]
+            numbers = [n for n in find_numbers(scan, lang, span.start, span.end) if n.kind in FIGURE_KINDS]
             sentence = Sentence(text, span, frozenset(n.start for n in numbers), inside)
             for figure in self._in_sentence(sentence, numbers) if numbers else ():
                 figures.setdefault((figure.metric, figure.value), figure)
         found = list(figures.values())
         return sorted((f for f in found if not any(_rounds(f, other) for other in found)), key=lambda f: f.start)
 
-    def _cues(self, sentence: Sentence) -> list[Hit]:
+    def _cues(self, sentence: Sentence) -> list[Hit[Tags]]:
         """The cue phrases of the sentence (their tags: metric indices), leftmost-longest, never overlapping."""
         count = len(self.rules)
-        cues = [Hit(h.start, h.end, tuple(t for t in h.tags if t < count)) for h in sentence.phrases]
-        return longest_first([cue for cue in cues if cue.tags])
+        cues = [h._replace(value=Tags(tuple(t for t in h.value.tags if t < count))) for h in sentence.phrases]
+        return longest_first([cue for cue in cues if cue.value.tags])
 
     def _in_sentence(self, sentence: Sentence, numbers: list[NumberPhrase]) -> list[Figure]:
         reaches = [sentence.reach(n.start) for n in numbers]
@@ -140,7 +148,7 @@ class FigureFinder:
         sentence: Sentence,
         kept: list[tuple[NumberPhrase, Span]],
         chosen: dict[int, tuple[int, int | None]],
-        cues: list[Hit],
+        cues: list[Hit[Tags]],
         index: int,
     ) -> None:
         """An elliptic number without a cue of its own shares the cue of the number before it: "6,545 trucks
@@ -149,7 +157,7 @@ class FigureFinder:
         before = [i for i in chosen if i < index]
         if before:
             cue = chosen[before[-1]][0]
-            metrics = [m for m in cues[cue].tags if not self.rules[m].excludes(sentence, reach)]
+            metrics = [m for m in cues[cue].value.tags if not self.rules[m].excludes(sentence, reach)]
             chosen[index] = (cue, self._metric(sentence, number, reach, cues[cue], metrics))
 
     def _ignored(self, sentence: Sentence, number: NumberPhrase, reach: Span) -> bool:
@@ -157,7 +165,7 @@ class FigureFinder:
         return sentence.just_before(self.earlier_tag, number.start) or sentence.has(self.ignore_tag, reach)
 
     def _options(
-        self, sentence: Sentence, number: NumberPhrase, reach: Span, cues: list[Hit], numbers: list[NumberPhrase]
+        self, sentence: Sentence, number: NumberPhrase, reach: Span, cues: list[Hit[Tags]], numbers: list[NumberPhrase]
     ) -> list[Option]:
         """(cost, cue index, metric index) for every cue near `number`.
 
@@ -171,14 +179,14 @@ class FigureFinder:
                 continue
             low, high = (number.end, cue.start) if number.end <= cue.start else (cue.end, number.start)
             cost = sentence.cost(low, high, sum(1 for n in numbers if low <= n.start and n.end <= high))
-            metrics = [m for m in cue.tags if not self.rules[m].excludes(sentence, reach)]
+            metrics = [m for m in cue.value.tags if not self.rules[m].excludes(sentence, reach)]
             if cost <= _MAX_WORDS and metrics:
                 metric = self._metric(sentence, number, reach, cue, metrics)
                 found.append((cost if metric is not None else cost + _MISFIT, index, metric))
         return found
 
     def _metric(
-        self, sentence: Sentence, number: NumberPhrase, reach: Span, cue: Hit, metrics: list[int]
+        self, sentence: Sentence, number: NumberPhrase, reach: Span, cue: Hit[Tags], metrics: list[int]
     ) -> int | None:
         """Of `metrics` (of the cue), the one that fits here whose required phrase is nearest the number:
         "freed 20 hostages and 1,968 prisoners"."""

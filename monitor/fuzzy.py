@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from monitor.lexicon import Pattern
+from monitor.phrases import Pattern
 
 T = TypeVar("T")
 
@@ -101,7 +101,7 @@ class FuzzyIndex(Generic[T]):
         return len(entry.keys) > 1 or self._score(entry, (key,)) is not None
 
     def find(self, keys: Sequence[str]) -> list[Near[T]]:
-        """Aliases written unlike every spelling the rules give (exact spellings are left to lexicon.py)."""
+        """Aliases written unlike every spelling the rules give (exact spellings are left to phrases.py)."""
         starts: set[tuple[int, int]] = set()
         for i, key in enumerate(keys):
             if len(key) >= MIN_FUZZY_WORD - 1:

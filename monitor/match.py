@@ -19,7 +19,8 @@ issue cues the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
@@ -27,12 +28,14 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from monitor.fuzzy import FuzzyIndex
-from monitor.lexicon import Hit, Pattern, PhraseIndex
 from monitor.matchrules import Alias, Cue, Other, Target, Value, Word, context_words, entity_entries, short_forms
-from monitor.normalize import tokenize
+from monitor.phrases import Pattern
 from monitor.ruleset.schema import EntitiesFile, IssuesFile
 from monitor.scan import Scan
 from monitor.types import Match
+
+# Where each context word of the rules occurs in a text: its character spans, by the phrase as the rules write it.
+Places = dict[str, list[tuple[int, int]]]
 
 # A match through the transliteration key (al-Hayyah for al-Hayya) differs only in ways the folding rules
 # declare equivalent: it scores at least this, so a threshold above it means "exact spellings only".
@@ -61,78 +64,60 @@ class Matcher:
         entries += [(p, Cue(n)) for n, i in enumerate(issues.issues) for p in (*i.keywords, *i.phrases)]
         contexts = [t.context for t in (*self._entities, *self._issues)]
         entries += context_words(contexts, issues.relevance)
-        self._phrases: PhraseIndex[Value] = PhraseIndex(entries)
+        patterns = [(Pattern.parse(phrase), value) for phrase, value in entries]
+        self.vocabulary: list[tuple[Pattern, Value]] = patterns  # found by analyze.py with all the others
         self._fuzzy: FuzzyIndex[Alias] = FuzzyIndex(
-            (Pattern.parse(p), v, self._entities[v.entity].threshold) for p, v in entries if isinstance(v, Alias)
+            (p, v, self._entities[v.entity].threshold) for p, v in patterns if isinstance(v, Alias)
         )
         self._short, self._short_owner = short_forms(entities)
         self.relevance = issues.relevance
-        # The last scan, one reference so that threads sharing the matcher never see half of an update.
-        self._last: tuple[Scan, list[Hit[Value]]] | None = None
 
     @classmethod
     def from_rules(cls, entities: EntitiesFile, issues: IssuesFile) -> Matcher:
         return cls(entities, issues)
 
-    def find(self, text: str) -> list[Match]:
-        """Entity and issue mentions in `text`, each with its span in `text` and score."""
-        scan, hits = self._scan(text)
-        return self._entity_matches(scan, hits) + self._issue_matches(scan, hits)
+    def find(self, scan: Scan) -> list[Match]:
+        """Entity and issue mentions in the scanned text, each with its span in the text and score."""
+        places = _places(scan)
+        return self._entity_matches(scan, places) + self._issue_matches(scan, places)
 
-    def in_period(self, text: str, published: date | None) -> bool:
+    def in_period(self, scan: Scan, published: date | None) -> bool:
         """Not ruled out by `since` or `exclude`: the item may belong to the story."""
         rules = self.relevance
         if isinstance(published, datetime):
             published = published.date()
         if rules.since and published and published < rules.since:
             return False
-        scan, _ = self._scan(text)
-        return not scan.has_any(rules.exclude)
+        return not rules.exclude or not _has_any(_places(scan), rules.exclude)
 
-    def is_relevant(self, text: str, matches: Sequence[Match], published: date | None) -> bool:
+    def is_relevant(self, scan: Scan, matches: Sequence[Match], published: date | None) -> bool:
         """Whether an item belongs to the story, by the `relevance` rules of issues.yaml (`any_figure` is
         decided by the Analyzer, which finds the figures)."""
         rules = self.relevance
-        if not self.in_period(text, published):
+        if not self.in_period(scan, published):
             return False
-        scan, _ = self._scan(text)
         if rules.any_issue and any(m.kind == "issue" for m in matches):
             return True
         entities = {m.id for m in matches if m.kind == "entity"}
-        return len(entities) >= rules.min_entities and (not rules.context or scan.has_any(rules.context))
-
-    # --- scanning --------------------------------------------------------------------------------
-
-    def _scan(self, text: str) -> tuple[Scan, list[Hit[Value]]]:
-        """The text scanned once; `is_relevant` after `find` on the same text reuses it."""
-        last = self._last
-        if last is not None and last[0].text == text:
-            return last
-        tokens = tokenize(text)
-        scan = Scan(text, tokens, self._phrases.text_keys(tokens))
-        hits = self._phrases.find(scan.keys)
-        for hit in hits:
-            if isinstance(hit.value, Word):
-                scan.add_word(hit.value.phrase, hit.first, hit.last)
-        self._last = scan, hits
-        return scan, hits
+        return len(entities) >= rules.min_entities and (not rules.context or _has_any(_places(scan), rules.context))
 
     # --- entities --------------------------------------------------------------------------------
 
-    def _entity_matches(self, scan: Scan, hits: list[Hit[Value]]) -> list[Match]:
-        found = self._alias_hits(scan, hits) + self._near_hits(scan) + self._short_hits(scan)
+    def _entity_matches(self, scan: Scan, places: Places) -> list[Match]:
+        found = self._alias_hits(scan) + self._near_hits(scan) + self._short_hits(scan)
         found = [f for f in found if f.alias is None or not f.alias.capitalised or scan.text[f.start].isupper()]
-        found = self._without_other_bearers(scan, hits, found)
-        found = [f for f in found if self._in_context(scan, self._entities[f.target], f)]
+        found = self._without_other_bearers(scan, found)
+        found = [f for f in found if self._in_context(scan, places, self._entities[f.target], f)]
         return _merged("entity", scan.text, self._entities, _longest_wins(found))
 
-    def _alias_hits(self, scan: Scan, hits: list[Hit[Value]]) -> list[_Found]:
+    def _alias_hits(self, scan: Scan) -> list[_Found]:
         found = []
-        for hit in hits:
+        norms = scan.tokens.norms
+        for hit in scan.hits:
             if isinstance(hit.value, Alias):
-                score = _exactness(hit.pattern, [t.norm for t in scan.tokens[hit.first : hit.last + 1]])
+                score = _exactness(hit.pattern, norms[hit.first : hit.last + 1])
                 if score >= self._entities[hit.value.entity].threshold:
-                    found.append(_Found(hit.value.entity, *scan.span(hit.first, hit.last), score, hit.value))
+                    found.append(_Found(hit.value.entity, hit.start, hit.end, score, hit.value))
         return found
 
     def _near_hits(self, scan: Scan) -> list[_Found]:
@@ -149,34 +134,49 @@ class Matcher:
             for m in self._short.finditer(scan.text)
         ]
 
-    def _without_other_bearers(self, scan: Scan, hits: list[Hit[Value]], found: list[_Found]) -> list[_Found]:
+    def _without_other_bearers(self, scan: Scan, found: list[_Found]) -> list[_Found]:
         """Mentions inside another bearer's name go; so do bare names where only another bearer is named."""
-        others = [(h.value.entity, *scan.span(h.first, h.last)) for h in hits if isinstance(h.value, Other)]
+        others = [(h.value.entity, h.start, h.end) for h in scan.hits if isinstance(h.value, Other)]
         kept = [f for f in found if not any(e == f.target and s < f.end and f.start < t for e, s, t in others)]
         named = {f.target for f in kept if f.alias is None or f.alias.distinctive}
         return [f for f in kept if f.target in named or all(e != f.target for e, _, _ in others)]
 
-    def _in_context(self, scan: Scan, target: Target, found: _Found) -> bool:
+    def _in_context(self, scan: Scan, places: Places, target: Target, found: _Found) -> bool:
         context = target.context
         if context is None:
             return True
         needs = context.require_any and (target.context_for_all or (found.alias and found.alias.ambiguous))
-        if not needs and not scan.has_any(context.forbid_any):
+        if not needs and not _has_any(places, context.forbid_any):
             return True  # nothing to look for: spare the sentence split
-        start, end = scan.region(found.start, context.scope)
-        if needs and not scan.has_any(context.require_any, start, end):
+        start, end = (0, len(scan.text)) if context.scope == "item" else scan.sentence_around(found.start)
+        if needs and not _has_any(places, context.require_any, start, end):
             return False
-        return not scan.has_any(context.forbid_any, start, end)
+        return not _has_any(places, context.forbid_any, start, end)
 
     # --- issues ----------------------------------------------------------------------------------
 
-    def _issue_matches(self, scan: Scan, hits: list[Hit[Value]]) -> list[Match]:
-        found = [_Found(h.value.issue, *scan.span(h.first, h.last), 100.0) for h in hits if isinstance(h.value, Cue)]
+    def _issue_matches(self, scan: Scan, places: Places) -> list[Match]:
+        found = [_Found(h.value.issue, h.start, h.end, 100.0) for h in scan.hits if isinstance(h.value, Cue)]
         for index, issue in enumerate(self._issues):
             matched = (m for p in issue.patterns for m in p.finditer(scan.lowered))
             found += [_Found(index, m.start(), m.end(), 100.0) for m in matched if scan.starts_word(m.start())]
-        found = [f for f in found if self._in_context(scan, self._issues[f.target], f)]
+        found = [f for f in found if self._in_context(scan, places, self._issues[f.target], f)]
         return _merged("issue", scan.text, self._issues, found)
+
+
+def _places(scan: Scan) -> Places:
+    """Where the context words of the rules occur in the scanned text."""
+    places: Places = {}
+    for hit in scan.hits:
+        if isinstance(hit.value, Word):
+            places.setdefault(hit.value.phrase, []).append((hit.start, hit.end))
+    return places
+
+
+def _has_any(places: Places, phrases: Iterable[str], start: int = 0, end: int | None = None) -> bool:
+    """Whether one of `phrases` occurs within [start, end)."""
+    stop = sys.maxsize if end is None else end
+    return any(start <= s and e <= stop for p in phrases for s, e in places.get(p, ()))
 
 
 def _exactness(pattern: Pattern, norms: list[str]) -> float:

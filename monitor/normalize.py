@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 # A word is a run of letters/digits (underscores too: rare in news, and one class is faster), plus any
 # combining marks inside it (text may arrive decomposed).
@@ -41,13 +41,21 @@ SEMITIC_FROM = "\u0590"  # words that sort below this start in another script: n
 _ARABIC_FROM = "\u0600"  # Hebrew sorts below, Arabic from here: a proclitic and its word share a script
 
 
-class Token(NamedTuple):
-    """A word of the original text: its folded form, transliteration key and span."""
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The words of a text, as parallel lists: folded form, transliteration key and character span of each.
 
-    norm: str
-    key: str
-    start: int
-    end: int
+    (Lists rather than one object per word: an item has a hundred words, and building objects costs more
+    than finding the words.)
+    """
+
+    norms: list[str]
+    keys: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    def __len__(self) -> int:
+        return len(self.norms)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -69,20 +77,29 @@ def translit_key(norm: str, stem: bool = False) -> str:
     return key if stem else _FINAL_H.sub("", key)
 
 
-@lru_cache(maxsize=1 << 16)
+# The folded form and key of each word seen: news vocabulary repeats, so most words are answered here.
+_FORMS: dict[str, tuple[str, str]] = {}
+_FORMS_LIMIT = 1 << 17
+
+
 def _forms(word: str) -> tuple[str, str]:
     norm = fold(word)
-    return norm, translit_key(norm)
+    if len(_FORMS) >= _FORMS_LIMIT:
+        _FORMS.clear()
+    forms = _FORMS[word] = (norm, translit_key(norm))
+    return forms
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> Tokens:
     """The words of `text` with their spans."""
-    tokens = []
-    for found in _WORD.finditer(text):
-        norm, key = _forms(found.group())
-        if norm:
-            tokens.append(Token(norm, key, *found.span()))
-    return tokens
+    found = list(_WORD.finditer(text))
+    known = _FORMS.get
+    forms = [known(w) or _forms(w) for w in [m.group() for m in found]]
+    spans = [m.span() for m in found]
+    if not all(norm for norm, _ in forms):  # a lone combining mark folds to nothing: no word
+        kept = [i for i, (norm, _) in enumerate(forms) if norm]
+        forms, spans = [forms[i] for i in kept], [spans[i] for i in kept]
+    return Tokens([n for n, _ in forms], [k for _, k in forms], [s for s, _ in spans], [e for _, e in spans])
 
 
 def words(phrase: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Number phrases in news text: value, qualifier and what kind of quantity they are. Pure.
 
-`find_numbers(text, lang)` returns every number phrase ("at least 67,160", "68,5 тыс.", "69 bin 513",
+`find_numbers(scan, lang)` returns every number phrase ("at least 67,160", "68,5 тыс.", "69 bin 513",
 "half a million", "70 percent", "four") with its span. Each carries a `kind`: only `count` and `percent` can
 be reported figures; years, dates, times, ages, money, ordinals and labels are recognised so that they are
 not.
@@ -10,13 +10,15 @@ The item language decides how "68.858" and "68,5" are read (see `parse_digits`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from monitor import numwords as words
+from monitor.normalize import fold
 from monitor.numberkinds import Kind, kind_of, next_word
-from monitor.phraseindex import WordStarts
+from monitor.scan import Scan
 from monitor.types import Qualifier
 
 FIGURE_KINDS: frozenset[str] = frozenset({"count", "percent"})
@@ -112,7 +114,11 @@ class NumberReader:
         fractions = [f for f in words.FRACTIONS if f != "a"] + [
             f"a {scale}" for scale in ("hundred", "thousand", "million")
         ]
-        self.first_words = WordStarts([*small, *fractions])
+        # The words a spelled number starts with, each with the words that must follow it ("a" -> "a hundred").
+        self.first_words: dict[str, list[list[str]]] = {}
+        for phrase in [*small, *fractions]:
+            first, *rest = [fold(word) for word in phrase.split()]
+            self.first_words.setdefault(first, []).append(rest)
         digits = _GROUPED_BY_SPACE if _base(lang) in words.SPACE_GROUPING else _GROUPED_BY_NBSP
         spelled = _alternation(list(small))
         fraction = _alternation(list(words.FRACTIONS))
@@ -123,10 +129,12 @@ class NumberReader:
             re.IGNORECASE,
         )
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[NumberPhrase]:
-        """Every number phrase that starts in text[start:end], in order (the words around it may lie outside)."""
+    def find(self, scan: Scan, start: int = 0, end: int | None = None) -> list[NumberPhrase]:
+        """Every number phrase that starts in the scanned text's [start:end], in order (the words around it may
+        lie outside)."""
         found: list[NumberPhrase] = []
-        for core in self._cores(text, start, len(text) if end is None else end):
+        text = scan.text
+        for core in self._cores(scan, start, len(text) if end is None else end):
             if found and core.start() < found[-1].end:
                 continue  # the units after "68 mil", already read as part of that phrase
             phrase = self._phrase(text, core)
@@ -134,15 +142,24 @@ class NumberReader:
                 found.append(phrase)
         return found
 
-    def _cores(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    def _cores(self, scan: Scan, start: int, end: int) -> Iterator[re.Match[str]]:
         # The core pattern is tried only where a number can start (digits, or a number word), since an
         # alternation of words that starts with a look-behind is slow to search for.
-        digits = [m.start() for m in _DIGITS.finditer(text, start, end)]
-        spelled = [position for position, _ in self.first_words.find(text, start, end)]
-        for position in sorted(digits + spelled):
-            core = self.core.match(text, position)
+        digits = [m.start() for m in _DIGITS.finditer(scan.text, start, end)]
+        for position in sorted(digits + self._spelled_starts(scan, start, end)):
+            core = self.core.match(scan.text, position)
             if core:
                 yield core
+
+    def _spelled_starts(self, scan: Scan, start: int, end: int) -> list[int]:
+        """Where the words that a spelled number starts with stand in [start, end)."""
+        norms, starts = scan.tokens.norms, scan.tokens.starts
+        found = []
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            followers = self.first_words.get(norms[i])
+            if followers and any(norms[i + 1 : i + 1 + len(rest)] == rest for rest in followers):
+                found.append(starts[i])
+        return found
 
     def _phrase(self, text: str, core: re.Match[str]) -> NumberPhrase | None:
         value, end, scaled = self._value(text, core)
@@ -218,7 +235,7 @@ def reader_for(lang: str | None) -> NumberReader:
     return NumberReader(lang)
 
 
-def find_numbers(text: str, lang: str | None, start: int = 0, end: int | None = None) -> list[NumberPhrase]:
-    """Every number phrase that starts in text[start:end], read the way `lang` (ISO code; None: English) writes
-    numbers."""
-    return reader_for(lang).find(text, start, end)
+def find_numbers(scan: Scan, lang: str | None, start: int = 0, end: int | None = None) -> list[NumberPhrase]:
+    """Every number phrase that starts in the scanned text's [start:end], read the way `lang` (ISO code; None:
+    English) writes numbers."""
+    return reader_for(lang).find(scan, start, end)

@@ -1,129 +1,275 @@
-"""Rules phrase lists (stance cues, negations, speech verbs) compiled into regular expressions. Pure.
+"""Rules phrases found in tokenised text: every phrase of every rules file in one Aho-Corasick pass. Pure.
 
-A rules phrase is a few words matched case-insensitively as whole words: any run of white space in the
-text may separate its words, a straight apostrophe also matches a typographic one, and a `*` at either
-end of a word matches the rest of that word ("reject*" finds rejects, rejected; "call* for" finds
-calls for, called for; "*n't" finds didn't, won't). A phrase never starts inside a hyphenated compound:
-"backed" is not found in "US-backed".
+The syntax of a rules phrase, the same in every rules file:
+- words are compared after folding and transliteration (normalize.py: case, accents, Arabic letter variants,
+  "Hayyah" = "Haya"), as whole words: "hamas" is never found inside "hamasiya", nor "un" inside "unknown";
+- a `*` at the end of a word matches the rest of the word ("hostage*" finds hostages, "call* for" finds
+  called for), a `*` at its start the beginning of the word ("*n't" finds didn't, won't);
+- a lone `*` between words stands for up to three words ("since * ceasefire" finds "since the October 11
+  ceasefire").
+
+Punctuation between words depends on the phrase's kind. A *loose* phrase (an entity name, an issue keyword, a
+context word) ignores it: "al-Hayya" finds "al Hayya", "U.S." finds "U.S". A *strict* phrase (a stance or figure
+phrase) needs what it is written with: any white space where it has a space, an apostrophe (' or ’) where it
+has one ("won't", "n'" in "n'accepte"), a full stop ("since Oct. 10"); and it never starts inside a hyphenated
+compound ("backed" is not found in "US-backed").
+
+Hebrew and Arabic words lose an attached proclitic (ו, ב, و, ال ...) where that reveals a word of the rules.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Generic, TypeVar
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 import ahocorasick
 
-Tag = TypeVar("Tag")
-_NEVER = re.compile(r"(?!x)x")
-# What may stand just before a word (a hyphen may not: "backed" is not found in "US-backed").
-_BEFORE_A_WORD = " \t\n\r\xa0\u202f\u200e\u200f\"'“”‘’«»„‚([{<.,;:!?¿¡/—–…*"
+from monitor.normalize import SEMITIC_FROM, Tokens, tokenize, translit_key, without_proclitic
+
+T = TypeVar("T")
+
+GAP_WORDS = 3  # how many words a lone `*` stands for, at most
+_SPACES = re.compile(r"\s+")
 
 
-def _word_pattern(word: str) -> str:
-    prefix = r"\w*" if word.startswith("*") else ""
-    suffix = r"\w*" if word.endswith("*") else ""
-    return prefix + re.escape(word.strip("*")).replace("'", "['’]") + suffix
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a phrase: its folded form and key, and where it is open (`*`). A lone `*` is a gap."""
+
+    norm: str
+    key: str
+    head: bool = False  # "*n't": anything may come before
+    tail: bool = False  # "call*": anything may come after
+    gap: bool = False
+
+    def fits(self, key: str) -> bool:
+        """Whether a text word with key `key` is this word."""
+        if self.head:
+            return self.key in key if self.tail else key.endswith(self.key)
+        return key.startswith(self.key) if self.tail else key == self.key
 
 
-def phrase_pattern(phrase: str) -> str:
-    """The regular expression of one rules phrase (see the module docstring)."""
-    words = phrase.split()
-    body = r"\s+".join(_word_pattern(word) for word in words)
-    first, last = words[0], words[-1]
-    # A boundary only makes sense next to a word character: "n'" must still match inside "n'accepte".
-    left = r"(?<![\w-])" if first[:1].isalnum() else ""
-    right = r"(?!\w)" if last[-1:].isalnum() else ""
-    return left + body + right
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A rules phrase, compiled: its words, the punctuation between them (for a strict phrase), and the
+    punctuation it asks for before its first and after its last word ("n'")."""
+
+    text: str
+    words: tuple[Word, ...]
+    between: tuple[str, ...]  # between words i and i+1, as `gap_class` writes it
+    before: str = ""
+    after: str = ""
+    strict: bool = False
+
+    @classmethod
+    def parse(cls, phrase: str, strict: bool = False) -> Pattern:
+        words: list[Word] = []
+        between: list[str] = []
+        before, pending = "", None  # pending: the punctuation since the last word ("Oct." -> ".")
+        for written in phrase.split():
+            pieces, inner, lead, trail = _pieces(written.strip("*"))
+            if written != "*" and not pieces:
+                continue
+            if words:  # what stands between the last word and this one; after or before a gap, anything
+                between.append(" " if pending is None or written == "*" else gap_class(f"{pending} {lead}"))
+            else:
+                before = lead
+            if written == "*":
+                words.append(Word("", "", gap=True))
+                pending = None
+                continue
+            head, tail = written.startswith("*"), written.endswith("*")
+            for i, norm in enumerate(pieces):
+                stem = tail and i == len(pieces) - 1
+                words.append(Word(norm, translit_key(norm, stem=stem), head and i == 0, stem))
+            between += inner
+            pending = trail
+        return cls(phrase, tuple(words), tuple(between), before, pending or "", strict)
+
+    @property
+    def norms(self) -> tuple[str, ...]:
+        return tuple(w.norm for w in self.words if not w.gap)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(w.key for w in self.words if not w.gap)
+
+    @property
+    def stem(self) -> bool:
+        """Whether the last word is open at its end ("hostage*")."""
+        return bool(self.words) and self.words[-1].tail
+
+    @property
+    def anchor(self) -> tuple[str, int]:
+        """The literal start of the phrase as the automaton looks for it in the text's keys (space separated,
+        a space before and after every whole word), and how many words it spans: up to the first gap or open
+        word."""
+        taken: list[Word] = []
+        for i, word in enumerate(self.words):
+            if word.gap or (word.head and i > 0):
+                break
+            taken.append(word)
+            if word.tail:
+                break
+        if not taken:
+            return "", 0
+        opening = "" if taken[0].head else " "
+        closing = "" if taken[-1].tail else " "
+        return opening + " ".join(w.key for w in taken) + closing, len(taken)
 
 
-def _longest_first(phrases: Iterable[str]) -> list[str]:
-    # Regex alternation takes the first branch that matches, so longer phrases must come first.
-    return sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p.strip("*")), p))
+def _pieces(written: str) -> tuple[list[str], list[str], str, str]:
+    """The folded words of one written word ("n't" -> n, t), the punctuation between them, before and after."""
+    tokens = tokenize(written)
+    if not tokens:
+        return [], [], "", ""
+    starts, ends = tokens.starts, tokens.ends
+    inner = [gap_class(written[ends[i] : starts[i + 1]]) for i in range(len(tokens) - 1)]
+    return tokens.norms, inner, gap_class(written[: starts[0]]), gap_class(written[ends[-1] :])
 
 
-def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One case-insensitive pattern matching any of `phrases` (the longest where several start together)."""
-    ordered = _longest_first(phrases)
-    if not ordered:
-        return _NEVER
-    return re.compile("|".join(phrase_pattern(p) for p in ordered), re.IGNORECASE)
+def gap_class(gap: str) -> str:
+    """Punctuation between words as a strict phrase compares it: any white space as one space, ’ as '."""
+    return _SPACES.sub(" ", gap.replace("’", "'").replace("‘", "'"))
 
 
-class PhraseIndex(Generic[Tag]):
-    """Finds many tagged phrases fast: an Aho-Corasick pass over the lower-cased text finds where a phrase's
-    literal beginning (up to its first `*`) starts a word, and only there is the phrase's own pattern tried.
-    Feed text has one space between words (monitor/text.py), so the beginning is looked for with one space.
+class Hit(NamedTuple, Generic[T]):
+    """A phrase found in the text: tokens `first`..`last` (inclusive), characters `start`..`end`. (A tuple:
+    an item has dozens of hits, and a tuple is the cheapest object to build.)"""
 
-    (One regex alternation of hundreds of phrases tries every branch at every position: 100 times slower; and
-    keyed by first words only, an index tries "a favor de", "a salué", ... at every "a".)
-    """
+    value: T
+    pattern: Pattern
+    first: int
+    last: int
+    start: int
+    end: int
 
-    def __init__(self, tagged: Iterable[tuple[str, Tag]]) -> None:
-        # Per key, the phrases that begin with it: the whole phrase when it is the key itself (no regex needed).
-        self._by_key: dict[str, list[tuple[re.Pattern[str] | None, Tag]]] = {}
-        for phrase, tag in tagged:
-            key = _literal_beginning(phrase)
-            pattern = None if key == phrase.lower() else re.compile(phrase_pattern(phrase), re.IGNORECASE)
-            self._by_key.setdefault(key, []).append((pattern, tag))
-        self._keys = ahocorasick.Automaton()
-        for key, entries in self._by_key.items():
-            # The key follows a character that can precede a word, so that the automaton reports it only where
-            # a word starts: "en contra de" is not looked for inside "tienen contra".
-            inside_words = any(pattern and pattern.pattern.startswith(r"\w*") for pattern, _ in entries)  # "*n't"
-            for spelling in {key, key.replace("'", "’")}:
-                for before in [""] if inside_words else _BEFORE_A_WORD:
-                    self._keys.add_word(before + spelling, (len(spelling), key))
-        if self._by_key:
-            self._keys.make_automaton()
 
-    def hits(self, text: str, start: int, end: int) -> list[tuple[int, int, Tag]]:
-        """(start, end, tag) of every phrase in text[start:end], overlapping ones included."""
-        if not self._by_key:
+class PhraseIndex(Generic[T]):
+    """Phrases, each with a value (what the rules attach to it), ready to be found in texts."""
+
+    def __init__(self, entries: Iterable[tuple[Pattern, T]]) -> None:
+        anchors: dict[str, list[tuple[int, Pattern, T, int]]] = {}
+        for pattern, value in entries:
+            anchor, size = pattern.anchor
+            if anchor.strip():
+                anchors.setdefault(anchor, []).append((size, pattern, value, _checks(pattern, size)))
+        self._automaton = ahocorasick.Automaton()
+        for anchor, found in anchors.items():
+            self._automaton.add_word(anchor, (len(anchor), not anchor.startswith(" "), found))
+        self._empty = not anchors
+        if anchors:
+            self._automaton.make_automaton()
+        words = [w for found in anchors.values() for _, p, _, _ in found for w in p.words if not w.gap]
+        self.vocabulary = frozenset(w.key for w in words)
+        self.stems = tuple(sorted({w.key for w in words if w.tail and not w.head}))
+
+    def keys(self, tokens: Tokens) -> list[str]:
+        """The words' keys, with Hebrew/Arabic proclitics removed where that reveals a known word."""
+        known, stems = self.vocabulary, self.stems
+        return [k if k < SEMITIC_FROM else without_proclitic(k, known, stems) for k in tokens.keys]
+
+    def find(self, text: str, tokens: Tokens, keys: Sequence[str]) -> list[Hit[T]]:
+        """Every occurrence of every phrase in `text`, whose words are `tokens` with `keys`, overlapping ones
+        included, in the order of their ends."""
+        if self._empty or not keys:
             return []
-        # The leading space lets a key start the text; offsets in `lowered` are one past those in the text.
-        lowered = " " + _lower(text[start:end])
-        found = []
-        for last, (size, key) in self._keys.iter(lowered):
-            first = start + last - size
-            for pattern, tag in self._by_key[key]:
-                if pattern is None:  # the key is the phrase: it only has to end a word ("accept" in "acceptable")
-                    after = first + size
-                    if after == end or not (key[-1].isalnum() and (text[after].isalnum() or text[after] == "_")):
-                        found.append((first, after, tag))
-                elif match := pattern.match(text, first, end):
-                    found.append((first, match.end(), tag))
-        return found
+        starts = list(accumulate([len(key) + 1 for key in keys], initial=1))  # where each key is in the joined
+        text_starts, text_ends = tokens.starts, tokens.ends
+        hits: list[Hit[T]] = []
+        for end, (length, inside, found) in self._automaton.iter(" " + " ".join(keys) + " "):
+            begin = end - length + 1 + (not inside)  # the first character of the first word's key
+            first = bisect_right(starts, begin) - 1
+            start = text_starts[first]
+            for size, pattern, value, checks in found:
+                if checks == _ALL:
+                    last = _rest(pattern, size, first + size - 1, text, tokens, keys)
+                    if last < 0 or (pattern.strict and not _bounded(pattern, text, tokens, first, last)):
+                        continue
+                elif checks == _COMPOUND and start and text[start - 1] == "-":
+                    continue
+                else:  # the common case, kept cheap: the anchor is the whole phrase
+                    last = first + size - 1
+                hits.append(Hit(value, pattern, first, last, start, text_ends[last]))
+        return hits
 
 
-def longest_first(hits: Iterable[tuple[int, int, Tag]]) -> list[tuple[int, int, Tag]]:
+# What is left to check where the automaton finds a phrase's anchor: nothing (a loose phrase that the anchor
+# spans), that a strict one-word phrase does not start inside a compound, or everything.
+_NONE, _COMPOUND, _ALL = 0, 1, 2
+
+
+def _checks(pattern: Pattern, size: int) -> int:
+    if size < len(pattern.words):
+        return _ALL
+    if not pattern.strict:
+        return _NONE
+    simple = size == 1 and not (pattern.words[0].head or pattern.before or pattern.after)
+    return _COMPOUND if simple else _ALL
+
+
+def _rest(pattern: Pattern, done: int, last: int, text: str, tokens: Tokens, keys: Sequence[str]) -> int:
+    """The last word of the phrase when its words from `done` on follow text word `last`, else -1."""
+    if pattern.strict and any(not _joined(pattern, i, text, tokens, last - done + 1 + i) for i in range(done - 1)):
+        return -1
+    return _follow(pattern, done, last, text, tokens, keys)
+
+
+def _follow(pattern: Pattern, index: int, last: int, text: str, tokens: Tokens, keys: Sequence[str]) -> int:
+    """Words `index`.. of the phrase after text word `last` (the first gap filled as briefly as possible)."""
+    words = pattern.words
+    while index < len(words):
+        word = words[index]
+        if word.gap:
+            for skipped in range(GAP_WORDS + 1):
+                found = _follow(pattern, index + 1, last + skipped, text, tokens, keys)
+                if found >= 0:
+                    return found
+            return -1
+        nxt = last + 1
+        if nxt >= len(keys) or not word.fits(keys[nxt]):
+            return -1
+        if pattern.strict and not words[index - 1].gap and not _joined(pattern, index - 1, text, tokens, last):
+            return -1
+        index, last = index + 1, nxt
+    return last
+
+
+def _joined(pattern: Pattern, index: int, text: str, tokens: Tokens, word: int) -> bool:
+    """Whether text words `word` and `word + 1` are separated as phrase words `index` and `index + 1` are."""
+    return gap_class(text[tokens.ends[word] : tokens.starts[word + 1]]) == pattern.between[index]
+
+
+def _bounded(pattern: Pattern, text: str, tokens: Tokens, first: int, last: int) -> bool:
+    """A strict phrase does not start inside a compound, and has the punctuation it asks for around it."""
+    start, end = tokens.starts[first], tokens.ends[last]
+    preceding = text[tokens.ends[first - 1] if first else 0 : start]
+    if not pattern.words[0].head and preceding.endswith("-"):
+        return False
+    if pattern.before and not gap_class(preceding).endswith(pattern.before):
+        return False
+    following = text[end : tokens.starts[last + 1] if last + 1 < len(tokens) else len(text)]
+    return not pattern.after or gap_class(following).startswith(pattern.after)
+
+
+class Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=Spanned)
+
+
+def longest_first(hits: Iterable[S]) -> list[S]:
     """Of `hits`, the ones that do not overlap: leftmost first, the longest where several start together."""
-    chosen: list[tuple[int, int, Tag]] = []
-    for hit in sorted(hits, key=lambda h: (h[0], -h[1])):
-        if not chosen or hit[0] >= chosen[-1][1]:
+    chosen: list[S] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if not chosen or hit.start >= chosen[-1].end:
             chosen.append(hit)
     return chosen
-
-
-def _literal_beginning(phrase: str) -> str:
-    """The lower-cased words of `phrase` up to its first wildcard: "call* for" -> "call", "a favor de" -> itself."""
-    literal = phrase.strip().lstrip("*").split("*")[0]
-    return " ".join(literal.split()).lower()
-
-
-def _lower(text: str) -> str:
-    """Lower case with the same length as `text` (a dotted capital I lowers to two characters), so that offsets
-    still point into the original."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = text.replace("İ", "I").lower()  # the one common case (Turkish names): no slow path
-    return lowered if len(lowered) == len(text) else "".join(c.lower()[:1] for c in text)
-
-
-def starting_with(phrases: Iterable[str]) -> re.Pattern[str]:
-    """Matches text that starts (after white space) with one of `phrases`."""
-    ordered = _longest_first(phrases)
-    if not ordered:
-        return _NEVER
-    return re.compile(r"\s*(?:" + "|".join(phrase_pattern(p) for p in ordered) + ")", re.IGNORECASE)

@@ -34,10 +34,12 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from monitor.phrases import Pattern
 from monitor.ruleset.schema import POLARITY, StancesFile
-from monitor.sentences import Span, sentences
+from monitor.scan import Scan
+from monitor.sentences import Span
 from monitor.stanceactors import NOBODY, Actor, ActorFinder, Antecedent
-from monitor.stancescan import Cue, Kind, Sentence
+from monitor.stancescan import Cue, Kind, Sentence, Word
 from monitor.stancewords import REACH_WORDS, StanceWords
 from monitor.types import Match, Position
 
@@ -69,20 +71,27 @@ class PositionFinder:
     def from_rules(cls, stances: StancesFile) -> PositionFinder:
         return cls(StanceWords.from_rules(stances))
 
-    def find(self, text: str, matches: Sequence[Match]) -> list[Position]:
-        """The positions in `text`, whose entity and issue `matches` the matcher found: one per actor, issue and
-        polarity, the first ("urged Israel to allow aid" demands aid, and the allowing says nothing more)."""
+    @property
+    def vocabulary(self) -> list[tuple[Pattern, Word]]:
+        """The phrases to look for in a text (analyze.py finds them with all the others in one pass)."""
+        return self._words.vocabulary
+
+    def find(self, scanned: Scan, matches: Sequence[Match]) -> list[Position]:
+        """The positions in the scanned text, whose entity and issue `matches` the matcher found: one per actor,
+        issue and polarity, the first ("urged Israel to allow aid" demands aid, and the allowing says nothing
+        more)."""
         entities = sorted((m for m in matches if m.kind == "entity"), key=lambda m: (m.start, -m.end))
         issues = sorted((m for m in matches if m.kind == "issue"), key=lambda m: m.start)
         if not (entities and issues):
             return []  # the common case, kept cheap: most items name no actor or no issue
-        scan = self._words.scan(text)
+        text = scanned.text
+        scan = self._words.marks(text, scanned.hits)
         cues, speech, prepositions = scan.cues, scan.speech, scan.ends("preposition")
         if not cues:
             return []
         found: dict[tuple[str, str, str], Position] = {}
         topic = _Topic(self._actors, text, prepositions)
-        for span in sentences(text):
+        for span in scanned.sentences:
             named = _within(entities, span)
             in_sentence = _within(cues, span)
             issues_here = _within(issues, span) if in_sentence else ()

@@ -1,28 +1,47 @@
-"""One text as the matcher sees it: words, sentences, and where each context word occurs. Pure."""
+"""One item's text as every finder reads it: its words, its sentences, every rules phrase in it. Pure.
+
+analyze.py builds one Scan per item and hands it to the matcher, the figure finder and the position finder: the
+text is tokenised once, split into sentences once (when a finder asks) and searched for the phrases of every
+rules file in one pass.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
 
-from monitor.normalize import Token
-from monitor.sentences import sentences
-
-Scope = Literal["sentence", "item"]
+from monitor.normalize import Tokens, tokenize
+from monitor.phrases import Hit, PhraseIndex
+from monitor.sentences import Span, sentences
 
 
 @dataclass
 class Scan:
-    """A text, its tokens and their keys, and the character spans of every context word found in it."""
+    """A text, its words (with their keys as the phrase index reads them) and the phrases found in it."""
 
     text: str
-    tokens: list[Token]
-    keys: list[str]  # the tokens' keys as the phrase index reads them
-    words: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    _starts: list[int] | None = None
+    tokens: Tokens
+    keys: Sequence[str]
+    hits: Sequence[Hit[object]]
+
+    @classmethod
+    def of(cls, text: str, index: PhraseIndex[object] | None = None) -> Scan:
+        """`text` scanned for the phrases of `index` (none: words only)."""
+        tokens = tokenize(text)
+        if index is None:
+            return cls(text, tokens, tokens.keys, ())
+        keys = index.keys(tokens)
+        return cls(text, tokens, keys, index.find(text, tokens, keys))
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return sentences(self.text)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences] or [0]
 
     @cached_property
     def lowered(self) -> str:
@@ -33,23 +52,12 @@ class Scan:
         return offset == 0 or not self.text[offset - 1].isalnum()
 
     def span(self, first: int, last: int) -> tuple[int, int]:
-        """The characters of tokens `first`..`last`."""
-        return self.tokens[first].start, self.tokens[last].end
+        """The characters of words `first`..`last`."""
+        return self.tokens.starts[first], self.tokens.ends[last]
 
-    def add_word(self, phrase: str, first: int, last: int) -> None:
-        self.words.setdefault(phrase, []).append(self.span(first, last))
-
-    def region(self, offset: int, scope: Scope) -> tuple[int, int]:
-        """The sentence around `offset`, or the whole text."""
-        if scope == "item":
-            return 0, len(self.text)
-        if self._starts is None:
-            self._starts = [s.start for s in sentences(self.text)] or [0]
-        index = max(bisect_right(self._starts, offset) - 1, 0)
-        end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self.text)
-        return self._starts[index], end
-
-    def has_any(self, phrases: Iterable[str], start: int = 0, end: int | None = None) -> bool:
-        """Whether one of `phrases` occurs within [start, end)."""
-        stop = len(self.text) if end is None else end
-        return any(start <= s and e <= stop for p in phrases for s, e in self.words.get(p, ()))
+    def sentence_around(self, offset: int) -> tuple[int, int]:
+        """The sentence around `offset` (from its start to the next sentence's)."""
+        starts = self._sentence_starts
+        index = max(bisect_right(starts, offset) - 1, 0)
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+        return starts[index], end

@@ -8,8 +8,9 @@ A number's reach is its segment, extended back over the segments whose enumerati
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from monitor.phraseindex import Hit
+from monitor.phrases import Hit
 from monitor.sentences import Span
 
 _WORD = re.compile(r"\w+")
@@ -35,19 +36,30 @@ _RESULT = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Tags:
+    """What metrics.yaml attaches to a phrase (see figures.py, `_tagged_phrases`)."""
+
+    tags: tuple[int, ...]
+
+
 class Sentence:
     """A sentence of `text` (at `span`), where its numbers start, and the rules phrases found in it."""
 
     def __init__(
-        self, text: str, span: Span, number_starts: frozenset[int] = frozenset(), phrases: tuple[Hit, ...] = ()
+        self,
+        text: str,
+        span: Span,
+        number_starts: frozenset[int] = frozenset(),
+        phrases: tuple[Hit[Tags], ...] = (),
     ):
         self.text = text
         self.span = span
         self.number_starts = number_starts
         self.phrases = phrases
-        self._by_tag: dict[int, list[Hit]] = {}
+        self._by_tag: dict[int, list[Hit[Tags]]] = {}
         for hit in phrases:
-            for tag in hit.tags:
+            for tag in hit.value.tags:
                 self._by_tag.setdefault(tag, []).append(hit)
         # Segment boundaries, computed once: (start of the break, end of the break).
         self._breaks = [m.span() for m in _SEGMENT_BREAK.finditer(text, span.start, span.end)]
@@ -56,7 +68,7 @@ class Sentence:
         """Whether a phrase tagged `tag` lies within `where`."""
         return any(where.start <= hit.start and hit.end <= where.end for hit in self._by_tag.get(tag, ()))
 
-    def tagged(self, tag: int) -> list[Hit]:
+    def tagged(self, tag: int) -> list[Hit[Tags]]:
         """The phrases tagged `tag`."""
         return self._by_tag.get(tag, [])
 

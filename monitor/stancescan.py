@@ -12,9 +12,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from monitor.phrases import longest_first
+from monitor.phrases import Hit, longest_first
 from monitor.sentences import Span, clauses
 from monitor.types import Match
 
@@ -32,12 +32,25 @@ Kind = Literal[
     "pronoun",
     "media",
 ]
-# A rules word: its kind, and for a stance cue its stance and role.
-Word = tuple[Kind, str, Role]
+
+
+class Word(NamedTuple):
+    """A rules word: its kind, and for a stance cue its stance and role."""
+
+    kind: Kind
+    stance: str
+    role: Role
+
 
 # Between two words of a phrase and what it governs: spaces, quotes, apostrophes; a comma or a stop ends it.
 _NOT_BETWEEN_WORDS = re.compile(r"[^\w'’\-\s\"“”«»]")
 _WORD = re.compile(r"\w[\w'’-]*")  # a quote alone is no word
+
+
+class _Mark(NamedTuple):
+    start: int
+    end: int
+    word: Word
 
 
 @dataclass(frozen=True)
@@ -57,20 +70,22 @@ class Speech:
     end: int
 
 
-class Scan:
+class StanceMarks:
     """The words of each kind in a text: of overlapping words of one kind, the longest, in order."""
 
-    def __init__(self, text: str, hits: Iterable[tuple[int, int, Word]]) -> None:
-        by_kind: dict[str, list[tuple[int, int, Word]]] = {}
-        for hit in hits:
-            by_kind.setdefault(hit[2][0], []).append(hit)
+    def __init__(self, text: str, hits: Iterable[Hit[object]]) -> None:
+        by_kind: dict[str, list[_Mark]] = {}
+        for mark in [_Mark(h.start, h.end, h.value) for h in hits if isinstance(h.value, Word)]:
+            by_kind.setdefault(mark.word.kind, []).append(mark)
         chosen = {kind: longest_first(found) for kind, found in by_kind.items()}
         self.text = text
-        self.cues = [Cue(stance, role, s, e, text[s:e]) for s, e, (_, stance, role) in chosen.get("cue", [])]
-        self.speech = [Speech(start, end) for start, end, _ in chosen.get("speech", [])]
+        self.cues = [
+            Cue(m.word.stance, m.word.role, m.start, m.end, text[m.start : m.end]) for m in chosen.get("cue", [])
+        ]
+        self.speech = [Speech(m.start, m.end) for m in chosen.get("speech", [])]
         # Words of one kind do not overlap, so both their starts and their ends are in order.
-        self._starts = {kind: [start for start, _, _ in found] for kind, found in chosen.items()}
-        self._ends = {kind: [end for _, end, _ in found] for kind, found in chosen.items()}
+        self._starts = {kind: [m.start for m in found] for kind, found in chosen.items()}
+        self._ends = {kind: [m.end for m in found] for kind, found in chosen.items()}
 
     def ends(self, kind: Kind) -> list[int]:
         return self._ends.get(kind, [])
@@ -121,7 +136,7 @@ class Sentence:
     issues: tuple[Match, ...]
     speech: tuple[Speech, ...]
     cues: tuple[Cue, ...]
-    scan: Scan  # of the whole text
+    scan: StanceMarks  # of the whole text
 
     @cached_property
     def clauses(self) -> tuple[Span, ...]:

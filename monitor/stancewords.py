@@ -1,14 +1,16 @@
-"""The word lists of rules/stances.yaml compiled once: one index of every word that is looked for in a text
-(stancescan.py), and the few patterns matched at a known place. Pure."""
+"""The word lists of rules/stances.yaml compiled once: the phrases looked for in every text (found with all the
+other rules phrases in one pass, see phrases.py; stancescan.py answers questions about where they are), and
+the few patterns matched at a known place, regular expressions of the same phrase syntax. Pure."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from monitor.phrases import PhraseIndex, compile_phrases, starting_with
+from monitor.phrases import Hit, Pattern
 from monitor.ruleset.schema import StancesFile
-from monitor.stancescan import Kind, Scan, Word
+from monitor.stancescan import Kind, StanceMarks, Word
 
 # How far a word may be from what it bears on: "did not fully accept", "with the Qatari mediators",
 # "derail the new round of ceasefire talks", "without a full Israeli withdrawal", "amid what it called
@@ -29,7 +31,7 @@ _GAP = "[\\s'’\"“”«»]"
 class StanceWords:
     """Compiled rules words."""
 
-    words: PhraseIndex[Word]  # every word looked for in a whole text, found in one pass
+    vocabulary: list[tuple[Pattern, Word]]  # every word looked for in a whole text
     reach: dict[str, int]  # per stance: how many words after a cue its issue may start
     speaks_for: dict[str, tuple[str, ...]]  # the first side is the one whose government the speaker leads
     addressing: re.Pattern[str]
@@ -46,7 +48,7 @@ class StanceWords:
         conjunctions = compile_phrases(grammar.conjunctions).pattern
         relatives = compile_phrases(grammar.relatives).pattern
         return cls(
-            words=PhraseIndex(_tagged_words(rules)),
+            vocabulary=[(Pattern.parse(phrase, strict=True), word) for phrase, word in _tagged_words(rules)],
             reach={stance: spec.reach for stance, spec in rules.stances.items()},
             speaks_for={speaker: tuple(sides) for speaker, sides in rules.speaks_for.items()},
             addressing=compile_phrases(grammar.addressing_verbs),
@@ -65,19 +67,20 @@ class StanceWords:
             institution=re.compile(rf"['’]s\s+(?:{compile_phrases(grammar.institutions).pattern})", re.IGNORECASE),
         )
 
-    def scan(self, text: str) -> Scan:
-        """Every rules word in `text`."""
-        return Scan(text, self.words.hits(text, 0, len(text)))
+    @staticmethod
+    def marks(text: str, hits: Iterable[Hit[object]]) -> StanceMarks:
+        """Where the rules words are in `text`, of all the phrases found in it."""
+        return StanceMarks(text, hits)
 
 
 def _tagged_words(rules: StancesFile) -> list[tuple[str, Word]]:
     tagged: list[tuple[str, Word]] = []
     for stance, spec in rules.stances.items():
-        tagged += [(phrase, ("cue", stance, "cue")) for phrase in spec.cues]
-        tagged += [(phrase, ("cue", stance, "connective")) for phrase in spec.connectives]
-        tagged += [(phrase, ("cue", stance, "obligation")) for phrase in spec.obligations]
-        tagged += [(phrase, ("cue", stance, "predicate")) for phrase in spec.predicates]
-        tagged += [(phrase, ("cue", stance, "refusal")) for phrase in spec.refusals]
+        tagged += [(phrase, Word("cue", stance, "cue")) for phrase in spec.cues]
+        tagged += [(phrase, Word("cue", stance, "connective")) for phrase in spec.connectives]
+        tagged += [(phrase, Word("cue", stance, "obligation")) for phrase in spec.obligations]
+        tagged += [(phrase, Word("cue", stance, "predicate")) for phrase in spec.predicates]
+        tagged += [(phrase, Word("cue", stance, "refusal")) for phrase in spec.refusals]
     grammar = rules.grammar
     lists: list[tuple[Kind, list[str]]] = [
         ("speech", rules.speech_verbs),
@@ -91,4 +94,45 @@ def _tagged_words(rules: StancesFile) -> list[tuple[str, Word]]:
         ("pronoun", grammar.pronouns),
         ("media", grammar.media),
     ]
-    return tagged + [(phrase, (kind, "", "cue")) for kind, phrases in lists for phrase in phrases]
+    return tagged + [(phrase, Word(kind, "", "cue")) for kind, phrases in lists for phrase in phrases]
+
+
+# The patterns matched at a known place: regular expressions of rules phrases, with the syntax of phrases.py
+# (whole words, any case, any white space between words, ' for ’ too, a `*` at either end of a word).
+_NEVER = re.compile(r"(?!x)x")
+
+
+def _word_pattern(word: str) -> str:
+    prefix = r"\w*" if word.startswith("*") else ""
+    suffix = r"\w*" if word.endswith("*") else ""
+    return prefix + re.escape(word.strip("*")).replace("'", "['’]") + suffix
+
+
+def _phrase_pattern(phrase: str) -> str:
+    words = phrase.split()
+    body = r"\s+".join(_word_pattern(word) for word in words)
+    # A boundary only makes sense next to a word character: "n'" must still match inside "n'accepte".
+    left = r"(?<![\w-])" if words[0][:1].isalnum() else ""
+    right = r"(?!\w)" if words[-1][-1:].isalnum() else ""
+    return left + body + right
+
+
+def _longest_first(phrases: Iterable[str]) -> list[str]:
+    # Regex alternation takes the first branch that matches, so longer phrases must come first.
+    return sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p.strip("*")), p))
+
+
+def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of `phrases` (the longest where several start together)."""
+    ordered = _longest_first(phrases)
+    if not ordered:
+        return _NEVER
+    return re.compile("|".join(_phrase_pattern(p) for p in ordered), re.IGNORECASE)
+
+
+def starting_with(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Matches text that starts (after white space) with one of `phrases`."""
+    ordered = _longest_first(phrases)
+    if not ordered:
+        return _NEVER
+    return re.compile(r"\s*(?:" + "|".join(_phrase_pattern(p) for p in ordered) + ")", re.IGNORECASE)

@@ -9,6 +9,7 @@ import yaml
 
 from monitor.figures import FigureFinder
 from monitor.ruleset.schema import MetricsFile
+from tests.support.scanning import scanned
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "rules" / "metrics.yaml"
@@ -25,7 +26,7 @@ def seed() -> FigureFinder:
 
 
 def figures(found: FigureFinder, text: str, lang: str | None = "en") -> set[tuple[str, float]]:
-    return {(f.metric, f.value) for f in found.find(text, lang, [])}
+    return {(f.metric, f.value) for f in found.find(scanned(found, text), lang, [])}
 
 
 # fmt: off
@@ -269,7 +270,7 @@ def test_a_rounded_headline_figure_gives_way_to_the_precise_one() -> None:
 
 def test_a_figure_keeps_its_qualifier_words_and_sentence(seed: FigureFinder) -> None:
     text = "Talks resumed. Over 67,000 Palestinians have been killed in the two-year war."
-    [figure] = seed.find(text, "en", [])
+    [figure] = seed.find(scanned(seed, text), "en", [])
     assert (figure.qualifier, figure.as_written, figure.sentence) == (
         "more_than",
         "Over 67,000",
@@ -280,7 +281,7 @@ def test_a_figure_keeps_its_qualifier_words_and_sentence(seed: FigureFinder) -> 
 
 def test_one_figure_per_metric_and_value(seed: FigureFinder) -> None:
     text = "Gaza toll reaches 70,112.\nOverall, 70,112 people have been killed."
-    assert [(f.metric, f.value) for f in seed.find(text, "en", [])] == [("gaza_deaths_total", 70112)]
+    assert [(f.metric, f.value) for f in seed.find(scanned(seed, text), "en", [])] == [("gaza_deaths_total", 70112)]
 
 
 ELECTION_CASES = [

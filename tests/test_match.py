@@ -10,6 +10,7 @@ import yaml
 from monitor.match import Matcher
 from monitor.ruleset.schema import EntitiesFile, IssuesFile
 from monitor.types import Match
+from tests.support.scanning import scanned
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 
@@ -22,11 +23,11 @@ def matcher() -> Matcher:
 
 
 def entity_ids(matcher: Matcher, text: str) -> set[str]:
-    return {m.id for m in matcher.find(text) if m.kind == "entity"}
+    return {m.id for m in matcher.find(scanned(matcher, text)) if m.kind == "entity"}
 
 
 def issue_ids(matcher: Matcher, text: str) -> set[str]:
-    return {m.id for m in matcher.find(text) if m.kind == "issue"}
+    return {m.id for m in matcher.find(scanned(matcher, text)) if m.kind == "issue"}
 
 
 @pytest.mark.parametrize(
@@ -207,7 +208,7 @@ def test_the_longer_of_two_overlapping_names_wins(matcher: Matcher) -> None:
 
 def test_overlapping_mentions_of_one_entity_merge(matcher: Matcher) -> None:
     text = "The International Committee of the Red Cross (ICRC) received the remains."
-    assert [(m.id, m.text) for m in matcher.find(text) if m.kind == "entity"] == [
+    assert [(m.id, m.text) for m in matcher.find(scanned(matcher, text)) if m.kind == "entity"] == [
         ("red_cross", "International Committee of the Red Cross"),
         ("red_cross", "ICRC"),
     ]
@@ -223,7 +224,7 @@ def test_overlapping_mentions_of_one_entity_merge(matcher: Matcher) -> None:
     ids=["latin", "arabic", "fuzzy-and-folded"],
 )
 def test_a_match_records_its_span_text_and_score(matcher: Matcher, text: str) -> None:
-    matches = matcher.find(text)
+    matches = matcher.find(scanned(matcher, text))
     assert matches
     for match in matches:
         assert text[match.start : match.end] == match.text
@@ -236,7 +237,7 @@ def test_a_match_records_its_span_text_and_score(matcher: Matcher, text: str) ->
     ids=["as-listed", "folded", "folded-floor", "fuzzy"],
 )
 def test_the_score_says_how_close_the_spelling_is(matcher: Matcher, text: str, score: float) -> None:
-    [match] = [m for m in matcher.find(text) if m.kind == "entity"]
+    [match] = [m for m in matcher.find(scanned(matcher, text)) if m.kind == "entity"]
     assert match.score == pytest.approx(score, abs=0.01)
 
 
@@ -308,7 +309,7 @@ def test_an_entity_threshold_bounds_how_far_a_spelling_may_stray(threshold: floa
     matcher = _single(
         {"id": "x", "name": "Khalil al-Hayya", "kind": "person", "aliases": ["Steve Witkoff"], "threshold": threshold}
     )
-    assert bool(matcher.find(text)) is mentioned
+    assert bool(matcher.find(scanned(matcher, text))) is mentioned
 
 
 @pytest.mark.parametrize(
@@ -323,9 +324,15 @@ def test_context_scope_is_the_sentence_or_the_item(scope: str, mentioned: bool) 
             "context": {"require_any": ["Gaza"], "scope": scope},
         }
     )
-    assert bool(matcher.find("Strikes hit Gaza overnight. The health ministry counted the dead.")) is mentioned
+    assert (
+        bool(matcher.find(scanned(matcher, "Strikes hit Gaza overnight. The health ministry counted the dead.")))
+        is mentioned
+    )
 
 
 def test_a_capitalised_alias_needs_a_capital_but_a_lower_case_one_does_not() -> None:
     matcher = _single({"id": "x", "name": "Turkey", "kind": "place", "aliases": ["turkish"]})
-    assert [m.text for m in matcher.find("turkey and Turkish coffee in Turkey")] == ["Turkish", "Turkey"]
+    assert [m.text for m in matcher.find(scanned(matcher, "turkey and Turkish coffee in Turkey"))] == [
+        "Turkish",
+        "Turkey",
+    ]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from monitor.numbers import NumberPhrase, find_numbers, parse_digits
+from monitor.scan import Scan
 
 
 def only(text: str, lang: str | None = "en") -> NumberPhrase:
-    found = find_numbers(text, lang)
+    found = find_numbers(Scan.of(text), lang)
     assert len(found) == 1, found
     return found[0]
 
@@ -143,7 +144,7 @@ KINDS = [
 
 @pytest.mark.parametrize(("text", "lang", "kind"), KINDS, ids=[t for t, _, _ in KINDS])
 def test_tells_quantities_from_years_dates_times_ages_money_and_labels(text: str, lang: str, kind: str) -> None:
-    assert find_numbers(text, lang)[0].kind == kind
+    assert find_numbers(Scan.of(text), lang)[0].kind == kind
 
 
 def test_spans_point_into_the_text() -> None:
@@ -163,15 +164,15 @@ NOT_NUMBERS = [
 
 @pytest.mark.parametrize(("text", "lang"), NOT_NUMBERS, ids=[t for t, _ in NOT_NUMBERS])
 def test_words_that_are_not_counts_give_no_number(text: str, lang: str) -> None:
-    assert find_numbers(text, lang) == []
+    assert find_numbers(Scan.of(text), lang) == []
 
 
 def test_one_as_a_pronoun_is_no_count() -> None:
-    assert [n.value for n in find_numbers("one of the three still held; no one knows", "en")] == [3]
+    assert [n.value for n in find_numbers(Scan.of("one of the three still held; no one knows"), "en")] == [3]
 
 
 def test_the_units_after_a_scale_word_are_not_read_twice() -> None:
-    assert [n.value for n in find_numbers("68 mil 858 muertos y 170 mil 664 heridos", "es")] == [68858, 170664]
+    assert [n.value for n in find_numbers(Scan.of("68 mil 858 muertos y 170 mil 664 heridos"), "es")] == [68858, 170664]
 
 
 SEPARATORS = [

@@ -13,6 +13,7 @@ import yaml
 from monitor.analyze import item_text
 from monitor.match import Matcher
 from monitor.ruleset.schema import EntitiesFile, IssuesFile
+from tests.support.scanning import scanned
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTITIES = EntitiesFile.model_validate(
@@ -33,7 +34,8 @@ def matcher_with(**relevance: Any) -> Matcher:
 
 
 def relevant(matcher: Matcher, text: str, published: date | None = date(2025, 10, 20)) -> bool:
-    return matcher.is_relevant(text, matcher.find(text), published)
+    scan = scanned(matcher, text)
+    return matcher.is_relevant(scan, matcher.find(scan), published)
 
 
 @pytest.mark.parametrize(

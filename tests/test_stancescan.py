@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.phrases import PhraseIndex
-from monitor.stancescan import Kind, Scan, Word
+from monitor.phrases import Pattern, PhraseIndex
+from monitor.scan import Scan
+from monitor.stancescan import Kind, StanceMarks, Word
 
 WORDS: list[tuple[str, Word]] = [
-    ("not", ("negation", "", "cue")),
-    ("*n't", ("negation", "", "cue")),
-    ("violation*", ("reversal", "", "cue")),
-    ("accept*", ("cue", "accepts", "cue")),
-    ("said", ("speech", "", "cue")),
-    ("and", ("coordinator", "", "cue")),
+    ("not", Word("negation", "", "cue")),
+    ("*n't", Word("negation", "", "cue")),
+    ("violation*", Word("reversal", "", "cue")),
+    ("accept*", Word("cue", "accepts", "cue")),
+    ("said", Word("speech", "", "cue")),
+    ("and", Word("coordinator", "", "cue")),
 ]
-INDEX = PhraseIndex(WORDS)
+INDEX = PhraseIndex[object]((Pattern.parse(phrase, strict=True), word) for phrase, word in WORDS)
 
 
-def scan(text: str) -> Scan:
-    return Scan(text, INDEX.hits(text, 0, len(text)))
+def scan(text: str) -> StanceMarks:
+    return StanceMarks(text, Scan.of(text, INDEX).hits)
 
 
 ENDS_BEFORE: list[tuple[str, str, Kind, int, bool]] = [
