@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from monitor.fuzzy import FuzzyIndex
 from monitor.matchrules import Alias, Cue, Other, Target, Value, Word, context_words, entity_entries, short_forms
 from monitor.phrases import Pattern
+from monitor.prefilter import RegexSet
 from monitor.ruleset.schema import EntitiesFile, IssuesFile
 from monitor.scan import Scan
 from monitor.types import Match
@@ -62,6 +63,9 @@ class Matcher:
             Target(i.id, i.context, patterns=tuple(re.compile(p) for p in i.patterns)) for i in issues.issues
         ]
         entries += [(p, Cue(n)) for n, i in enumerate(issues.issues) for p in (*i.keywords, *i.phrases)]
+        # Every issue pattern searched in one pass, each match tagged with its issue's index.
+        self._regexes = RegexSet([p for t in self._issues for p in t.patterns])
+        self._regex_issues = [n for n, t in enumerate(self._issues) for _ in t.patterns]
         contexts = [t.context for t in (*self._entities, *self._issues)]
         entries += context_words(contexts, issues.relevance)
         patterns = [(Pattern.parse(phrase), value) for phrase, value in entries]
@@ -157,8 +161,7 @@ class Matcher:
 
     def _issue_matches(self, scan: Scan, places: Places) -> list[Match]:
         found = [_Found(h.value.issue, h.start, h.end, 100.0) for h in scan.hits if isinstance(h.value, Cue)]
-        for index, issue in enumerate(self._issues):
-            matched = (m for p in issue.patterns for m in p.finditer(scan.lowered))
+        for index, matched in zip(self._regex_issues, self._regexes.matches(scan.lowered), strict=True):
             found += [_Found(index, m.start(), m.end(), 100.0) for m in matched if scan.starts_word(m.start())]
         found = [f for f in found if self._in_context(scan, places, self._issues[f.target], f)]
         return _merged("issue", scan.text, self._issues, found)
