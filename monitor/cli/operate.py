@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 import tempfile
 from datetime import timedelta
@@ -97,6 +98,8 @@ def demo(obj: Context, step: float, per_step: int, keep: Path | None) -> None:
     printed here (and sent to MONITOR_NOTIFY targets, if set). Ends by itself in under a minute."""
     from monitor.demo.run import run_demo
 
+    if "log_level" not in obj.settings.model_fields_set:  # the demo prints its own progress
+        logging.getLogger().setLevel(logging.ERROR)
     rules = obj.rules()
     with tempfile.TemporaryDirectory(prefix="monitor-demo-") as folder:
         database = keep or Path(folder) / "demo.db"
