@@ -3,6 +3,8 @@ the expected changes are recorded and mailed, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,16 +14,24 @@ from sqlalchemy.engine import Engine
 from monitor.cli import main
 from monitor.store import db, detection, items
 from tests.support.feedserver import FeedServer
+from tests.support.processes import write_rules
 from tests.support.receivers import SmtpReceiver
 
 DATA = Path(__file__).parent / "data" / "e2e"
-RULES = Path(__file__).parent.parent / "rules"
 
 
 def poll(database_url: str, feed_url: str, notify: str = "") -> Result:
-    env = {"MONITOR_DATABASE_URL": database_url, "MONITOR_RULES": str(RULES), "MONITOR_FEEDS": feed_url,
-           "MONITOR_NOTIFY": notify, "MONITOR_LOG_LEVEL": "WARNING"}
-    return CliRunner().invoke(main, ["poll", "--once"], env=env, catch_exceptions=False)
+    """`monitor poll --once` on the bundled rules; `notify` is an email route's URL (sent without apprise's
+    5.5 s pause between two emails, which would only slow the tests down)."""
+    folder = Path(tempfile.mkdtemp(prefix="monitor-e2e-"))
+    routes = [{"id": "desk", "urls": [notify], "throttle": "0s"}] if notify else []
+    rules = write_rules(folder, {"Example desk": feed_url}, interval="5m", alerts={"routes": routes})
+    env = {"MONITOR_DATABASE_URL": database_url, "MONITOR_RULES": str(rules), "MONITOR_LOG_LEVEL": "WARNING",
+           "MONITOR_NOTIFY": "", "MONITOR_FEEDS": ""}
+    try:
+        return CliRunner().invoke(main, ["poll", "--once"], env=env, catch_exceptions=False)
+    finally:
+        shutil.rmtree(folder)
 
 
 def changes(engine: Engine) -> list[tuple[str, str, str | None, str]]:
