@@ -110,8 +110,7 @@ def handle_errors(func: F) -> F:
             click.echo(f"error: {exc}", err=True)
             sys.exit(2)
         except DBAPIError as exc:  # the database failed mid-command (gone, full, read-only, locked)
-            reason = str(exc.orig or exc).strip().splitlines()[0]
-            click.echo(f"error: database: {reason}", err=True)
+            click.echo(f"error: database: {db.reason_of(exc)}", err=True)
             sys.exit(2)
 
     wrapper.__name__ = func.__name__

@@ -69,8 +69,15 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def _describe(exc: BaseException, engine: Engine) -> str:
     """One line saying what went wrong with the database, without the password."""
+    return f"database {engine.url.render_as_string(hide_password=True)}: {reason_of(exc)}"
+
+
+def reason_of(exc: BaseException) -> str:
+    """The driver's first line, with a hint where SQLite's own words leave the cause open."""
     reason = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]
-    return f"database {engine.url.render_as_string(hide_password=True)}: {reason}"
+    if reason in ("disk I/O error", "database or disk is full"):
+        reason += " (is the disk full, or the database folder not writable?)"
+    return reason
 
 
 def current_revision(engine: Engine) -> str | None:
