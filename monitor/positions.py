@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from monitor.phrases import Pattern
@@ -40,6 +41,7 @@ from monitor.scan import Scan
 from monitor.sentences import Span
 from monitor.stanceactors import NOBODY, Actor, ActorFinder, Antecedent
 from monitor.stancescan import Cue, Kind, Sentence, Word
+from monitor.stancetopic import Topic
 from monitor.stancewords import REACH_WORDS, StanceWords
 from monitor.types import Match, Position
 
@@ -56,6 +58,10 @@ _REVERSED = {
 }
 # Rejecting X without Y makes Y a condition; accepting X without Y says nothing about Y.
 _EXCEPTED = {"for": None, "against": "conditions", "conditional": "conditions"}
+# A verb's object or a predicate's subject may be a generic noun; a condition or an obligation needs its issue.
+_TAKES_A_REFERENCE = ("cue", "predicate")
+# "accepted the US-brokered deal", "the resolution was swiftly rejected": a reference this close is the cue's own.
+_REFERENCE_GAP_WORDS = 3
 # Between a refusal and its act: "will not disarm", "won't open", "will never give up".
 _REFUSAL_GAP = re.compile(r"\s*")
 
@@ -63,13 +69,14 @@ _REFUSAL_GAP = re.compile(r"\s*")
 class PositionFinder:
     """Finds the positions that tracked actors take on tracked issues (see the module docstring)."""
 
-    def __init__(self, words: StanceWords) -> None:
+    def __init__(self, words: StanceWords, references: Sequence[str] = ()) -> None:
         self._words = words
         self._actors = ActorFinder(words)
+        self._references = references
 
     @classmethod
     def from_rules(cls, stances: StancesFile) -> PositionFinder:
-        return cls(StanceWords.from_rules(stances))
+        return cls(StanceWords.from_rules(stances), stances.grammar.references)
 
     @property
     def vocabulary(self) -> list[tuple[Pattern, Word]]:
@@ -91,21 +98,26 @@ class PositionFinder:
             return []
         found: dict[tuple[str, str, str], Position] = {}
         topic = _Topic(self._actors, text, prepositions)
+        about = Topic(self._references)
         for span in scanned.sentences:
             named = _within(entities, span)
             in_sentence = _within(cues, span)
-            issues_here = _within(issues, span) if in_sentence else ()
-            if issues_here:  # a stance needs a cue and an issue in one sentence
+            issues_here = _within(issues, span)
+            references = about.references(text, span, issues_here) if in_sentence else ()
+            if in_sentence and (issues_here or references):  # a stance needs a cue and an issue in one sentence
                 actors = tuple(self._actors.phrases(text, named, prepositions))
                 sentence = Sentence(text, span, actors, issues_here, _within(speech, span), in_sentence, scan)
-                positions = [p for cue in in_sentence for p in self._positions(sentence, cue, topic)]
+                positions = [p for cue in in_sentence for p in self._positions(sentence, cue, topic, references)]
                 for position in _conditions_first(positions):
                     found.setdefault((position.actor, position.issue, position.polarity), position)
             if not scan.starts_with("pronoun", span.start, span.end):
                 topic.follows(named)
+            about.follows(issues_here)
         return list(found.values())
 
-    def _positions(self, sentence: Sentence, cue: Cue, topic: Antecedent) -> list[Position]:
+    def _positions(
+        self, sentence: Sentence, cue: Cue, topic: Antecedent, references: tuple[Match, ...]
+    ) -> list[Position]:
         clause = sentence.clause_at(cue.start)
         actor = self._actors.actor(sentence, clause, cue, topic)
         relative = self._words.open_relative.search(sentence.text, actor.end, cue.start)
@@ -119,7 +131,12 @@ class PositionFinder:
             return []
         line = sentence.text[sentence.span.start : sentence.span.end]
         positions = []
-        for issue in self._issues(sentence, clause, cue, actor):
+        issues = self._issues(sentence, clause, cue, actor)
+        if not issues and cue.role in _TAKES_A_REFERENCE:
+            # "accepted the deal", "the deal is unacceptable": a generic noun stands for the item's topic
+            near = tuple(r for r in references if _adjacent(sentence.text, cue, r))
+            issues = self._issues(replace(sentence, issues=near), clause, cue, actor)
+        for issue in issues:
             on_issue = self._on_issue(sentence, clause, stance, issue)
             if on_issue is not None:
                 positions += [Position(a, issue.id, on_issue, POLARITY[on_issue], line, cue.text) for a in actor.ids]
@@ -232,6 +249,12 @@ def _within(found: list[Located], span: Span) -> tuple[Located, ...]:
 def _next_clause_end(sentence: Sentence, clause: Span) -> int:
     following = [c for c in sentence.clauses if c.start >= clause.end]
     return following[0].end if following else clause.end
+
+
+def _adjacent(text: str, cue: Cue, reference: Match) -> bool:
+    """Whether `reference` is at most a few words from the cue, on either side, with no punctuation between."""
+    between = text[cue.end : reference.start] if cue.end <= reference.start else text[reference.end : cue.start]
+    return len(between.split()) <= _REFERENCE_GAP_WORDS and not any(mark in between for mark in ",.;:")
 
 
 def _conditions_first(positions: list[Position]) -> list[Position]:

@@ -430,6 +430,53 @@ def test_a_list_after_a_colon_gives_every_issue(finder: PositionFinder) -> None:
     check(finder, text, expected)
 
 
+GENERIC_NOUNS: list[Case] = [
+    (
+        "the issue of the item stands in for a generic object",
+        "Mediators met on the truce.\nHamas accepted the deal on Sunday.",
+        {("hamas", "ceasefire", "accepts")},
+    ),
+    (
+        "the lead's issue that the latest sentence names again is the topic",
+        "Rafah crossing to reopen once hostages are home.\nThe hostages and the Rafah crossing were on the agenda. "
+        "Egypt welcomed the step.",
+        {("egypt", "humanitarian_aid", "supports")},
+    ),
+    (
+        "with nothing shared, the latest sentence's issue is the topic",
+        "Talks on the truce.\nA stabilization force was then proposed. Egypt welcomed the proposal.",
+        {("egypt", "governance", "supports")},
+    ),
+    (
+        "a generic subject of a passive",
+        "Warnings of famine grow.\nThe report was swiftly rejected by Israel.",
+        {("israel", "famine", "rejects")},
+    ),
+    (
+        "a generic subject of a predicate",
+        "Talks on the truce.\nHamas said the plan is unacceptable.",
+        {("hamas", "ceasefire", "rejects")},
+    ),
+    (
+        "an issue named after the cue wins over the topic",
+        "Talks on the truce.\nHamas accepted the deal on aid.",
+        {("hamas", "humanitarian_aid", "accepts")},
+    ),
+    (
+        "a generic noun far from the cue is another verb's object",
+        "Talks on the truce.\nHamas urged the mediators to make sure the deal holds.",
+        set(),
+    ),
+    ("no topic before the generic noun", "Hamas accepted the deal.", set()),
+    ("fr", "Trêve : les otages rentrent.\nLe Hamas a accepté l'accord.", {("hamas", "hostage_exchange", "accepts")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), cases(GENERIC_NOUNS))
+def test_a_generic_noun_stands_for_the_topic_issue(finder: PositionFinder, text: str, expected: Expected) -> None:
+    check(finder, text, expected)
+
+
 OTHER_LANGUAGES: list[Case] = [
     ("fr", "Le Hamas rejette tout désarmement.", {("hamas", "disarmament", "rejects")}),
     (

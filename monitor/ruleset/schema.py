@@ -252,6 +252,10 @@ class Grammar(Strict):
         [], description="'rejected a deal without a withdrawal': right before an issue, a stance against makes it a "
         "condition, a stance for says nothing about it"
     )
+    references: list[Phrase] = Field(
+        [], description="generic nouns that stand for an issue named elsewhere ('accepted the deal', 'rejected the "
+        "report'): when a cue has no issue of its own, the item's topic issue (see monitor/stancetopic.py)"
+    )
 
 
 class StancesFile(Strict):
