@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeGuard
 
 from monitor.numbers import FIGURE_KINDS, NumberPhrase, find_numbers
 from monitor.phrases import Hit, Pattern, longest_first
@@ -90,10 +89,6 @@ def _tagged_phrases(metrics: MetricsFile) -> tuple[list[tuple[Pattern, Tags]], l
     return [(Pattern.parse(phrase, strict=True), Tags(tuple(tags))) for phrase, tags in tagged.items()], rules
 
 
-def _tagged(hit: Hit[object]) -> TypeGuard[Hit[Tags]]:
-    return isinstance(hit.value, Tags)
-
-
 class FigureFinder:
     """Finds the figures that a text reports for the metrics of the rules."""
 
@@ -110,7 +105,7 @@ class FigureFinder:
     def find(self, scan: Scan, lang: str | None, matches: Sequence[Match] = ()) -> list[Figure]:
         """The figures in the scanned text (item language `lang`), at most one per metric and value, in text
         order."""
-        phrases = [hit for hit in scan.hits if _tagged(hit)]
+        phrases = scan.hits_of(Tags)
         if not any(tag < len(self.rules) for hit in phrases for tag in hit.value.tags):
             return []  # no cue, no figure: most items stop here
         text = scan.text

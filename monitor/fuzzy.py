@@ -3,7 +3,7 @@
 Scoring every alias against every window of an article with rapidfuzz is far too slow (tech-notes
 section 4). Candidates are found exactly instead, with a deletion neighbourhood (the SymSpell idea):
 two words within one edit of each other share a word that both become after deleting at most one
-letter. The index holds those deletion variants of every long alias word; a text word looks up its
+letter. The index holds those deletion variants of the alias words that may be misspelt; a text word looks up its
 own variants, and only the aliases it reaches are scored with `rapidfuzz.fuzz.ratio`.
 """
 
@@ -72,28 +72,34 @@ class FuzzyIndex(Generic[T]):
                 (stems if pattern.stem else exact).add(keys[0])
             if pattern.stem or len("".join(keys)) < MIN_FUZZY_ALIAS:
                 continue
-            anchors = [j for j, key in enumerate(keys) if len(key) >= MIN_FUZZY_WORD]
-            for j in anchors:
-                for variant in _variants(keys[j]):
+            if not any(len(key) >= MIN_FUZZY_WORD for key in keys):
+                continue
+            # A near spelling differs in at least one word, and only words this long may differ (see `_near`):
+            # the text words that differ from an alias word lead to it.
+            for j, key in enumerate(keys):
+                for variant in _variants(key) if len(key) >= MIN_FUZZY_WORD - 1 else ():
                     self._index.setdefault(variant, []).append((len(self._entries), j))
-            if anchors:
-                self._entries.append(_Entry(value, pattern, keys, cutoff))
+            self._entries.append(_Entry(value, pattern, keys, cutoff))
         # A word that is a one-word alias (or starts with a one-word stem) as written is the exact stage's: looking
         # for near spellings of it would only find the same mention again, or a worse one.
         self._exact, self._stems = frozenset(exact), tuple(stems)
 
     def _candidates(self, key: str) -> tuple[tuple[int, int], ...]:
-        """(alias, word position) pairs whose word is within one edit of `key`; one-word aliases already scored."""
+        """(alias, word position) pairs whose word is one edit from `key` (not `key` itself: a window where the text
+        spells every word as the alias does is no near spelling); one-word aliases already scored."""
         found = self._memo.get(key)
         if found is None:
             found = ()
             if key not in self._exact and not key.startswith(self._stems):
                 pairs = {pair for variant in _variants(key) for pair in self._index.get(variant, ())}
-                found = tuple(pair for pair in pairs if self._may_match(pair, key))
+                found = tuple(pair for pair in pairs if self._differs(pair, key) and self._may_match(pair, key))
             if len(self._memo) >= _MEMO_LIMIT:
                 self._memo.clear()
             self._memo[key] = found
         return found
+
+    def _differs(self, pair: tuple[int, int], key: str) -> bool:
+        return self._entries[pair[0]].keys[pair[1]] != key
 
     def _may_match(self, pair: tuple[int, int], key: str) -> bool:
         """A one-word alias is scored here, once per text word; a longer one needs its window (see find)."""
@@ -104,8 +110,9 @@ class FuzzyIndex(Generic[T]):
         """Aliases written unlike every spelling the rules give (exact spellings are left to phrases.py)."""
         starts: set[tuple[int, int]] = set()
         for i, key in enumerate(keys):
-            if len(key) >= MIN_FUZZY_WORD - 1:
-                starts.update((entry, i - j) for entry, j in self._candidates(key))
+            candidates = self._candidates(key) if len(key) >= MIN_FUZZY_WORD - 1 else ()
+            if candidates:
+                starts.update((entry, i - j) for entry, j in candidates)
         found = []
         for entry_index, start in starts:
             entry = self._entries[entry_index]

@@ -117,11 +117,10 @@ class Matcher:
     def _alias_hits(self, scan: Scan) -> list[_Found]:
         found = []
         norms = scan.tokens.norms
-        for hit in scan.hits:
-            if isinstance(hit.value, Alias):
-                score = _exactness(hit.pattern, norms[hit.first : hit.last + 1])
-                if score >= self._entities[hit.value.entity].threshold:
-                    found.append(_Found(hit.value.entity, hit.start, hit.end, score, hit.value))
+        for hit in scan.hits_of(Alias):
+            score = _exactness(hit.pattern, norms[hit.first : hit.last + 1])
+            if score >= self._entities[hit.value.entity].threshold:
+                found.append(_Found(hit.value.entity, hit.start, hit.end, score, hit.value))
         return found
 
     def _near_hits(self, scan: Scan) -> list[_Found]:
@@ -140,7 +139,7 @@ class Matcher:
 
     def _without_other_bearers(self, scan: Scan, found: list[_Found]) -> list[_Found]:
         """Mentions inside another bearer's name go; so do bare names where only another bearer is named."""
-        others = [(h.value.entity, h.start, h.end) for h in scan.hits if isinstance(h.value, Other)]
+        others = [(h.value.entity, h.start, h.end) for h in scan.hits_of(Other)]
         kept = [f for f in found if not any(e == f.target and s < f.end and f.start < t for e, s, t in others)]
         named = {f.target for f in kept if f.alias is None or f.alias.distinctive}
         return [f for f in kept if f.target in named or all(e != f.target for e, _, _ in others)]
@@ -160,7 +159,7 @@ class Matcher:
     # --- issues ----------------------------------------------------------------------------------
 
     def _issue_matches(self, scan: Scan, places: Places) -> list[Match]:
-        found = [_Found(h.value.issue, h.start, h.end, 100.0) for h in scan.hits if isinstance(h.value, Cue)]
+        found = [_Found(h.value.issue, h.start, h.end, 100.0) for h in scan.hits_of(Cue)]
         for index, matched in zip(self._regex_issues, self._regexes.matches(scan.lowered), strict=True):
             found += [_Found(index, m.start(), m.end(), 100.0) for m in matched if scan.starts_word(m.start())]
         found = [f for f in found if self._in_context(scan, places, self._issues[f.target], f)]
@@ -170,9 +169,8 @@ class Matcher:
 def _places(scan: Scan) -> Places:
     """Where the context words of the rules occur in the scanned text."""
     places: Places = {}
-    for hit in scan.hits:
-        if isinstance(hit.value, Word):
-            places.setdefault(hit.value.phrase, []).append((hit.start, hit.end))
+    for hit in scan.hits_of(Word):
+        places.setdefault(hit.value.phrase, []).append((hit.start, hit.end))
     return places
 
 

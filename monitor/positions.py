@@ -92,7 +92,7 @@ class PositionFinder:
         if not (entities and issues):
             return []  # the common case, kept cheap: most items name no actor or no issue
         text = scanned.text
-        scan = self._words.marks(text, scanned.hits)
+        scan = self._words.marks(text, scanned.hits_of(Word))
         cues, speech, prepositions = scan.cues, scan.speech, scan.ends("preposition")
         if not cues:
             return []

@@ -11,10 +11,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar, cast
 
 from monitor.normalize import Tokens, tokenize
 from monitor.phrases import Hit, PhraseIndex
 from monitor.sentences import Span, sentences
+
+V = TypeVar("V")
 
 
 @dataclass
@@ -34,6 +37,17 @@ class Scan:
             return cls(text, tokens, tokens.keys, ())
         keys = index.keys(tokens)
         return cls(text, tokens, keys, index.find(text, tokens, keys))
+
+    def hits_of(self, kind: type[V]) -> list[Hit[V]]:
+        """The phrases found whose value is a `kind` (each finder reads its own rules' phrases), in order."""
+        return cast(list[Hit[V]], self._by_kind.get(kind, []))
+
+    @cached_property
+    def _by_kind(self) -> dict[type, list[Hit[object]]]:
+        grouped: dict[type, list[Hit[object]]] = {}
+        for hit in self.hits:
+            grouped.setdefault(type(hit.value), []).append(hit)
+        return grouped
 
     @cached_property
     def sentences(self) -> list[Span]:

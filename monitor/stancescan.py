@@ -73,9 +73,9 @@ class Speech:
 class StanceMarks:
     """The words of each kind in a text: of overlapping words of one kind, the longest, in order."""
 
-    def __init__(self, text: str, hits: Iterable[Hit[object]]) -> None:
+    def __init__(self, text: str, hits: Iterable[Hit[Word]]) -> None:
         by_kind: dict[str, list[_Mark]] = {}
-        for mark in [_Mark(h.start, h.end, h.value) for h in hits if isinstance(h.value, Word)]:
+        for mark in [_Mark(h.start, h.end, h.value) for h in hits]:
             by_kind.setdefault(mark.word.kind, []).append(mark)
         chosen = {kind: longest_first(found) for kind, found in by_kind.items()}
         self.text = text

@@ -68,8 +68,8 @@ class StanceWords:
         )
 
     @staticmethod
-    def marks(text: str, hits: Iterable[Hit[object]]) -> StanceMarks:
-        """Where the rules words are in `text`, of all the phrases found in it."""
+    def marks(text: str, hits: Iterable[Hit[Word]]) -> StanceMarks:
+        """Where the rules words are in `text`, of the stance words found in it."""
         return StanceMarks(text, hits)
 
 

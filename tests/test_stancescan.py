@@ -20,7 +20,7 @@ INDEX = PhraseIndex[object]((Pattern.parse(phrase, strict=True), word) for phras
 
 
 def scan(text: str) -> StanceMarks:
-    return StanceMarks(text, Scan.of(text, INDEX).hits)
+    return StanceMarks(text, Scan.of(text, INDEX).hits_of(Word))
 
 
 ENDS_BEFORE: list[tuple[str, str, Kind, int, bool]] = [
