@@ -230,7 +230,11 @@ class ActorFinder:
     def _explicit(self, sentence: Sentence, start: int, end: int, nearest: bool = False) -> Phrase | None:
         """The first (or nearest) actor named in [start, end) that is no prepositional object."""
         subjects = sentence.subjects_in(start, end)
-        return (subjects[-1] if nearest else subjects[0]) if subjects else None
+        if not subjects or nearest:
+            return subjects[-1] if subjects else None
+        # "Hamas rejected X and Israel said ...", ", а ХАМАС ...": a subject right after a coordinator opens a clause
+        opening = [p for p in subjects[1:] if sentence.scan.ends_before("coordinator", start, p.start, 0)]
+        return opening[-1] if opening else subjects[0]
 
     def antecedent(self, sentence: Sentence, end: int, topic: Antecedent) -> Antecedent:
         """Who a pronoun before `end` refers to: the sentence's first subject so far, else the topic."""

@@ -30,6 +30,8 @@ MENTIONS: dict[str, tuple[str, str]] = {
     "Netanyahu": ("entity", "netanyahu"),
     "Benjamin Netanyahu": ("entity", "netanyahu"),
     "Israel": ("entity", "israel"),
+    "Israël": ("entity", "israel"),
+    "Израиль": ("entity", "israel"),
     "Israeli": ("entity", "israel"),
     "Trump": ("entity", "trump"),
     "Fawzi Barhoum": ("entity", "barhoum"),
@@ -47,6 +49,8 @@ MENTIONS: dict[str, tuple[str, str]] = {
     "famine": ("issue", "famine"),
     "ceasefire": ("issue", "ceasefire"),
     "truce": ("issue", "ceasefire"),
+    "trêve": ("issue", "ceasefire"),
+    "перемирие": ("issue", "ceasefire"),
     "the war will end": ("issue", "ceasefire"),
     "alto el fuego": ("issue", "ceasefire"),
     "Rafah crossing": ("issue", "humanitarian_aid"),
@@ -145,6 +149,26 @@ WHO_ACTS: list[Case] = [
     ),
     ("compound adjective is no actor", "The US-backed plan calls for disarmament.", set()),
     ("relative clause is background", "Hamas, which has resisted disarmament, freed two hostages.", set()),
+    (
+        "a subject after a coordinator starts its own clause",
+        "Israel backed the truce while Hamas rejected disarmament.",
+        {("israel", "ceasefire", "supports"), ("hamas", "disarmament", "rejects")},
+    ),
+    (
+        "fr: a subject after 'et' starts its own clause",
+        "Le Hamas rejette le désarmement et Israël se dit prêt à la trêve.",
+        {("hamas", "disarmament", "rejects"), ("israel", "ceasefire", "supports")},
+    ),
+    (
+        "ru: a subject after ', а' starts its own clause",
+        "Израиль одобрил перемирие, а ХАМАС отверг план разоружения.",
+        {("israel", "ceasefire", "accepts"), ("hamas", "disarmament", "rejects")},
+    ),
+    (
+        "an object after a coordinator is no subject",
+        "Hamas met envoys from Egypt and Qatar and rejected disarmament.",
+        {("hamas", "disarmament", "rejects")},
+    ),
 ]
 
 
