@@ -119,11 +119,7 @@ class PositionFinder:
         self, sentence: Sentence, cue: Cue, topic: Antecedent, references: tuple[Match, ...]
     ) -> list[Position]:
         clause = sentence.clause_at(cue.start)
-        actor = self._actors.actor(sentence, clause, cue, topic)
-        relative = self._words.open_relative.search(sentence.text, actor.end, cue.start)
-        if relative:  # ", which Netanyahu had tied to ...": the relative clause's own subject, if it has one
-            own = sentence.subjects_in(relative.start() + 1, cue.start)
-            actor = Actor(own[0].ids, own[0].end) if own else NOBODY
+        actor = self._actor(sentence, clause, cue, topic)
         if not actor.ids:
             return []
         stance = self._negated(sentence, clause, cue)
@@ -141,6 +137,33 @@ class PositionFinder:
             if on_issue is not None:
                 positions += [Position(a, issue.id, on_issue, POLARITY[on_issue], line, cue.text) for a in actor.ids]
         return positions
+
+    def _actor(self, sentence: Sentence, clause: Span, cue: Cue, topic: Antecedent) -> Actor:
+        speaking = self._relative_speaker(sentence, cue)
+        if speaking is not None:
+            return speaking
+        actor = self._actors.actor(sentence, clause, cue, topic)
+        relative = self._words.open_relative.search(sentence.text, actor.end, cue.start)
+        if relative:  # ", which Netanyahu had tied to ...": the relative clause's own subject, if it has one
+            own = sentence.subjects_in(relative.start() + 1, cue.start)
+            return Actor(own[0].ids, own[0].end) if own else NOBODY
+        return actor
+
+    def _relative_speaker(self, sentence: Sentence, cue: Cue) -> Actor | None:
+        """The antecedent of a relative clause that speaks before the cue ("Qatar, which said it supports ...",
+        "Ankara, che si è detta pronta a ..."): its own words, unlike a description ("Hamas, which has resisted")."""
+        text = sentence.text
+        relative = self._words.open_relative.search(text, sentence.span.start, cue.start)
+        if relative is None:
+            return None
+        speech = [s.end for s in sentence.speech if relative.start() < s.start and s.end <= cue.start]
+        antecedent = [
+            p for p in sentence.actors if p.end <= relative.start() and not text[p.end : relative.start()].strip()
+        ]
+        own = sentence.subjects_in(relative.start() + 1, cue.start)
+        if not (speech and antecedent) or any(p.ids != antecedent[0].ids for p in own):
+            return None
+        return Actor(antecedent[0].ids, speech[-1])
 
     def _issues(self, sentence: Sentence, clause: Span, cue: Cue, actor: Actor) -> list[Match]:
         lower = {"connective": clause.start, "obligation": actor.end}.get(cue.role, max(actor.end, clause.start))
