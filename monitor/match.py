@@ -182,10 +182,12 @@ def _has_any(places: Places, phrases: Iterable[str], start: int = 0, end: int | 
 
 def _exactness(pattern: Pattern, norms: list[str]) -> float:
     """100 when the text spells the phrase as the rules do (after folding), else the transliteration score."""
-    head, last = list(pattern.norms[:-1]), pattern.norms[-1]
-    if norms[:-1] == head and (norms[-1].startswith(last) if pattern.stem else norms[-1] == last):
-        return 100.0
-    return max(FOLD_SCORE, fuzz.ratio(" ".join(pattern.norms), " ".join(norms)))
+    written = pattern.norms
+    if pattern.stem:
+        exact = tuple(norms[:-1]) == written[:-1] and norms[-1].startswith(written[-1])
+    else:
+        exact = tuple(norms) == written
+    return 100.0 if exact else max(FOLD_SCORE, fuzz.ratio(" ".join(written), " ".join(norms)))
 
 
 def _longest_wins(found: list[_Found]) -> list[_Found]:

@@ -8,6 +8,7 @@ next to them ("October 7", "72 hours", "$70 billion", "Resolution 2803").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from monitor import numwords as words
@@ -107,6 +108,7 @@ def _is_currency(before: str) -> bool:
     return stripped[-1:] in ("$", "€", "£", "₪") or previous_word(stripped) in _CURRENCY_BEFORE
 
 
+@lru_cache(maxsize=16)  # asked up to three times of each number: for a scale, a percent sign, its kind
 def next_word(text: str, end: int) -> str:
     """The word after text[end], lower case, skipping "de"/"di" ("10 de octubre"); a sign if no word follows."""
     found = _NEXT_WORD.match(text, end)

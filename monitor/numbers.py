@@ -47,6 +47,7 @@ _GROUPED_BY_NBSP = rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}}(?!\d))+(?:,\d+)?"
 _PLAIN = r"\d+(?:[.,\u066b\u066c]\d+)*"
 _SCALE_WORDS = _alternation([*words.SCALES, "mil millones"])
 _QUALIFIER_OF = {p.lower(): q for q, phrases in words.QUALIFIERS.items() for p in phrases}
+_QUALIFIER_ENDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _QUALIFIER_OF)
 _ARTICLES = frozenset({"the", "los", "las", "les", "le", "el", "la", "il"})
 _OPENING_MARKS = "([«\"'“‘"
 _SCALE_OF = {**{w.lower(): v for w, v in words.SCALES.items()}, "mil millones": 10**9}
@@ -205,6 +206,10 @@ class NumberReader:
 
     @staticmethod
     def _qualifier(text: str, start: int) -> tuple[int, Qualifier]:
+        words_before = text[max(0, start - 40) : start].split()  # the tokens below, as plain strings
+        last = words_before[-1].casefold() if words_before else ""
+        if not ({last, last.lstrip(_OPENING_MARKS)} & _QUALIFIER_ENDS or last in _ARTICLES):
+            return start, "exact"  # most numbers: no word before them ends a qualifier
         tokens = list(_TOKEN.finditer(text, max(0, start - 40), start))[-5:]
         found = _qualifier_at_end(tokens)
         if found is None and tokens and tokens[-1].group().casefold() in _ARTICLES:
