@@ -175,12 +175,12 @@ class PositionFinder:
         if cue.role == "refusal":  # "will not disarm", "won't open the Rafah crossing": the act right after it
             act = self._following(sentence, cue, clause.end)[:1]
             return [m for m in act if _REFUSAL_GAP.fullmatch(sentence.text, cue.end, m.start)]
-        if sentence.text.startswith(":", clause.end - 1):  # "priorities: a ceasefire, aid and ...": the list
-            listed = self._following(sentence, cue, _next_clause_end(sentence, clause))
-            listed = [m for m in listed if not self._detached(sentence, cue, m)]
-            if listed:
-                return listed
-        return self._object(sentence, cue, clause.end)
+        named = self._object(sentence, cue, clause.end)
+        if named or not sentence.text.startswith(":", clause.end - 1):
+            return named  # "agreed to the first stage: ...": the object before a colon, not the list after it
+        # "set out its priorities: a ceasefire, aid and ...": no object before the colon, the list after it
+        listed = self._following(sentence, cue, _next_clause_end(sentence, clause))
+        return [m for m in listed if not self._detached(sentence, cue, m)]
 
     def _object(self, sentence: Sentence, cue: Cue, end: int) -> list[Match]:
         """The first issue after the cue that is its object: near it (within the stance's reach, before any

@@ -462,9 +462,22 @@ def test_an_exception_before_an_issue(finder: PositionFinder, text: str, expecte
     check(finder, text, expected)
 
 
-def test_a_list_after_a_colon_gives_every_issue(finder: PositionFinder) -> None:
-    text = "Fawzi Barhoum set out his priorities: a permanent ceasefire, unrestricted aid and hostages freed."
-    expected = {("barhoum", i, "demands") for i in ("ceasefire", "humanitarian_aid", "hostage_exchange")}
+COLON_LISTS: list[Case] = [
+    (
+        "a cue with no object before a colon takes every issue listed after it",
+        "Fawzi Barhoum set out his priorities: a permanent ceasefire, unrestricted aid and hostages freed.",
+        {("barhoum", i, "demands") for i in ("ceasefire", "humanitarian_aid", "hostage_exchange")},
+    ),
+    (
+        "the object before a colon wins over the list that details it",
+        "Hamas accepted the truce: aid flows and the hostages go home.",
+        {("hamas", "ceasefire", "accepts")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), cases(COLON_LISTS))
+def test_a_list_after_a_colon(finder: PositionFinder, text: str, expected: Expected) -> None:
     check(finder, text, expected)
 
 
