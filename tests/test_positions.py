@@ -43,6 +43,7 @@ MENTIONS: dict[str, tuple[str, str]] = {
     "US": ("entity", "united_states"),
     "disarm": ("issue", "disarmament"),
     "disarmament": ("issue", "disarmament"),
+    "disarmed": ("issue", "disarmament"),
     "weapons": ("issue", "disarmament"),
     "désarmement": ("issue", "disarmament"),
     "разоружения": ("issue", "disarmament"),
@@ -61,6 +62,7 @@ MENTIONS: dict[str, tuple[str, str]] = {
     "Palestinian state": ("issue", "governance"),
     "hostages": ("issue", "hostage_exchange"),
     "otages": ("issue", "hostage_exchange"),
+    "rehenes": ("issue", "hostage_exchange"),
     "hostage": ("issue", "hostage_exchange"),
     "retirada": ("issue", "withdrawal"),
     "withdraw": ("issue", "withdrawal"),
@@ -324,6 +326,32 @@ REPORTED_SPEECH: list[Case] = [
         {("israel", "governance", "rejects")},
     ),
 ]
+
+
+PASSIVE_FUTURES: list[Case] = [
+    (
+        "a speaker's passive future is the speaker's intent",
+        "Trump said Hamas will be disarmed.",
+        {("trump", "disarmament", "supports")},
+    ),
+    (
+        "the issue may be the passive's subject",
+        "Netanyahu said the Rafah crossing would be opened on Sunday.",
+        {("netanyahu", "humanitarian_aid", "supports")},
+    ),
+    (
+        "a negated subject makes it opposition",
+        "Netanyahu said no Palestinian state would be established.",
+        {("netanyahu", "governance", "opposes")},
+    ),
+    ("es", "Trump dijo que los rehenes serán liberados.", {("trump", "hostage_exchange", "supports")}),
+    ("without a speaker it is nobody's", "Hamas will be disarmed.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), cases(PASSIVE_FUTURES))
+def test_a_passive_future_is_the_speakers_intent(finder: PositionFinder, text: str, expected: Expected) -> None:
+    check(finder, text, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), cases(REPORTED_SPEECH))
