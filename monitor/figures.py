@@ -11,6 +11,7 @@ money) never count.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -169,13 +170,17 @@ class FigureFinder:
         takes the cue away: "20 living hostages were released" are released hostages, not living ones.
         """
         found: list[Option] = []
+        tags = {m for cue in cues for m in cue.value.tags}
+        excluded = {m for m in tags if self.rules[m].excludes(sentence, reach)}
+        starts, ends = [n.start for n in numbers], [n.end for n in numbers]  # in order, never overlapping
         for index, cue in enumerate(cues):
-            if cue.start < number.end and number.start < cue.end:
+            metrics = [m for m in cue.value.tags if m not in excluded]
+            if not metrics or (cue.start < number.end and number.start < cue.end):
                 continue
             low, high = (number.end, cue.start) if number.end <= cue.start else (cue.end, number.start)
-            cost = sentence.cost(low, high, sum(1 for n in numbers if low <= n.start and n.end <= high))
-            metrics = [m for m in cue.value.tags if not self.rules[m].excludes(sentence, reach)]
-            if cost <= _MAX_WORDS and metrics:
+            between = max(bisect_right(ends, high) - bisect_left(starts, low), 0)  # numbers within [low, high]
+            cost = sentence.cost(low, high, between)
+            if cost <= _MAX_WORDS:
                 metric = self._metric(sentence, number, reach, cue, metrics)
                 found.append((cost if metric is not None else cost + _MISFIT, index, metric))
         return found
