@@ -203,7 +203,9 @@ class PositionFinder:
     def _next_verb(self, sentence: Sentence, cue: Cue) -> int:
         """Where the next verb that takes its own object starts: a speech verb, a refusal, or a cue after a
         coordinator ("accepted the plan and called for a ceasefire"); not an infinitive ("urged Israel to allow")."""
-        speech = [s.start for s in sentence.speech if s.start >= cue.end]
+        # A word that is an issue is no verb: "celebró el anuncio" (the noun reads as the verb "anunció").
+        issue_words = [(m.start, m.end) for m in sentence.issues]
+        speech = [s.start for s in sentence.speech if s.start >= cue.end and (s.start, s.end) not in issue_words]
         coordinated = [
             c.start for c in sentence.cues if c.start >= cue.end and self._takes_own_object(sentence, cue, c)
         ]

@@ -37,6 +37,7 @@ MENTIONS: dict[str, tuple[str, str]] = {
     "Fawzi Barhoum": ("entity", "barhoum"),
     "Guterres": ("entity", "guterres"),
     "Egypt": ("entity", "egypt"),
+    "Egipto": ("entity", "egypt"),
     "Qatar": ("entity", "qatar"),
     "Ankara": ("entity", "turkey"),
     "Turkish": ("entity", "turkey"),
@@ -547,6 +548,11 @@ GENERIC_NOUNS: list[Case] = [
         set(),
     ),
     ("no topic before the generic noun", "Hamas accepted the deal.", set()),
+    (
+        "es: a generic noun spelt like a speech verb is still a noun",
+        "Habla sobre el alto el fuego.\nEgipto celebró el anuncio.",
+        {("egypt", "ceasefire", "supports")},
+    ),
     ("fr", "Trêve : les otages rentrent.\nLe Hamas a accepté l'accord.", {("hamas", "hostage_exchange", "accepts")}),
 ]
 
