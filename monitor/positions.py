@@ -89,13 +89,12 @@ class PositionFinder:
         more)."""
         entities = sorted((m for m in matches if m.kind == "entity"), key=lambda m: (m.start, -m.end))
         issues = sorted((m for m in matches if m.kind == "issue"), key=lambda m: m.start)
-        if not (entities and issues):
-            return []  # the common case, kept cheap: most items name no actor or no issue
+        words = scanned.hits_of(Word)
+        if not (entities and issues and any(hit.value.kind == "cue" for hit in words)):
+            return []  # the common case, kept cheap: most items name no actor, no issue or no stance
         text = scanned.text
-        scan = self._words.marks(text, scanned.hits_of(Word))
+        scan = self._words.marks(text, words)
         cues, speech, prepositions = scan.cues, scan.speech, scan.ends("preposition")
-        if not cues:
-            return []
         found: dict[tuple[str, str, str], Position] = {}
         topic = _Topic(self._actors, text, prepositions)
         about = Topic(self._references)

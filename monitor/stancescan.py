@@ -47,12 +47,6 @@ _NOT_BETWEEN_WORDS = re.compile(r"[^\w'’\-\s\"“”«»]")
 _WORD = re.compile(r"\w[\w'’-]*")  # a quote alone is no word
 
 
-class _Mark(NamedTuple):
-    start: int
-    end: int
-    word: Word
-
-
 @dataclass(frozen=True)
 class Cue:
     stance: str
@@ -74,13 +68,14 @@ class StanceMarks:
     """The words of each kind in a text: of overlapping words of one kind, the longest, in order."""
 
     def __init__(self, text: str, hits: Iterable[Hit[Word]]) -> None:
-        by_kind: dict[str, list[_Mark]] = {}
-        for mark in [_Mark(h.start, h.end, h.value) for h in hits]:
-            by_kind.setdefault(mark.word.kind, []).append(mark)
-        chosen = {kind: longest_first(found) for kind, found in by_kind.items()}
+        by_kind: dict[str, list[Hit[Word]]] = {}
+        for hit in hits:
+            by_kind.setdefault(hit.value.kind, []).append(hit)
+        # One word needs no choosing (most kinds, in most texts).
+        chosen = {kind: longest_first(found) if len(found) > 1 else found for kind, found in by_kind.items()}
         self.text = text
         self.cues = [
-            Cue(m.word.stance, m.word.role, m.start, m.end, text[m.start : m.end]) for m in chosen.get("cue", [])
+            Cue(h.value.stance, h.value.role, h.start, h.end, text[h.start : h.end]) for h in chosen.get("cue", [])
         ]
         self.speech = [Speech(m.start, m.end) for m in chosen.get("speech", [])]
         # Words of one kind do not overlap, so both their starts and their ends are in order.
