@@ -109,8 +109,13 @@ class FuzzyIndex(Generic[T]):
     def find(self, keys: Sequence[str]) -> list[Near[T]]:
         """Aliases written unlike every spelling the rules give (exact spellings are left to phrases.py)."""
         starts: set[tuple[int, int]] = set()
+        known = self._memo.get  # most words are answered here, without a call
         for i, key in enumerate(keys):
-            candidates = self._candidates(key) if len(key) >= MIN_FUZZY_WORD - 1 else ()
+            if len(key) < MIN_FUZZY_WORD - 1:
+                continue
+            candidates = known(key)
+            if candidates is None:
+                candidates = self._candidates(key)
             if candidates:
                 starts.update((entry, i - j) for entry, j in candidates)
         found = []

@@ -182,18 +182,19 @@ class PhraseIndex(Generic[T]):
         text_starts, text_ends = tokens.starts, tokens.ends
         hits: list[Hit[T]] = []
         for end, (length, inside, found) in self._automaton.iter(" " + " ".join(keys) + " "):
-            begin = end - length + 1 + (not inside)  # the first character of the first word's key
-            first = bisect_right(starts, begin) - 1
+            # The first word: where the anchor's first key starts (or, for "*n't", the key it ends in).
+            first = bisect_right(starts, end - length + 1 + (not inside)) - 1
             start = text_starts[first]
+            hyphenated = start > 0 and text[start - 1] == "-"
             for size, pattern, value, checks in found:
-                if checks == _ALL:
+                if checks == _NONE or (checks == _COMPOUND and not hyphenated):  # the common case, kept cheap
+                    last = first + size - 1
+                elif checks == _COMPOUND:
+                    continue
+                else:
                     last = _rest(pattern, size, first + size - 1, text, tokens, keys)
                     if last < 0 or (pattern.strict and not _bounded(pattern, text, tokens, first, last)):
                         continue
-                elif checks == _COMPOUND and start and text[start - 1] == "-":
-                    continue
-                else:  # the common case, kept cheap: the anchor is the whole phrase
-                    last = first + size - 1
                 hits.append(Hit(value, pattern, first, last, start, text_ends[last]))
         return hits
 
