@@ -94,12 +94,14 @@ def tokenize(text: str) -> Tokens:
     """The words of `text` with their spans."""
     found = list(_WORD.finditer(text))
     known = _FORMS.get
-    forms = [known(w) or _forms(w) for w in [m.group() for m in found]]
-    spans = [m.span() for m in found]
-    if not all(norm for norm, _ in forms):  # a lone combining mark folds to nothing: no word
-        kept = [i for i, (norm, _) in enumerate(forms) if norm]
-        forms, spans = [forms[i] for i in kept], [spans[i] for i in kept]
-    return Tokens([n for n, _ in forms], [k for _, k in forms], [s for s, _ in spans], [e for _, e in spans])
+    forms = [known(w) or _forms(w) for w in map(re.Match.group, found)]
+    norms = [norm for norm, _ in forms]
+    if not all(norms):  # a lone combining mark folds to nothing: no word
+        kept = [i for i, norm in enumerate(norms) if norm]
+        forms, found = [forms[i] for i in kept], [found[i] for i in kept]
+        norms = [norm for norm, _ in forms]
+    # (map with the unbound methods: no Python-level call per word)
+    return Tokens(norms, [key for _, key in forms], list(map(re.Match.start, found)), list(map(re.Match.end, found)))
 
 
 def words(phrase: str) -> list[str]:
