@@ -41,6 +41,8 @@ MENTIONS: dict[str, tuple[str, str]] = {
     "Qatar": ("entity", "qatar"),
     "Ankara": ("entity", "turkey"),
     "Turkish": ("entity", "turkey"),
+    "Türk": ("entity", "turkey"),
+    "Netanjahu": ("entity", "netanyahu"),
     "US": ("entity", "united_states"),
     "disarm": ("issue", "disarmament"),
     "disarmament": ("issue", "disarmament"),
@@ -59,6 +61,9 @@ MENTIONS: dict[str, tuple[str, str]] = {
     "Rafah crossing": ("issue", "humanitarian_aid"),
     "aid": ("issue", "humanitarian_aid"),
     "stabilization force": ("issue", "governance"),
+    "istikrar gücünde": ("issue", "governance"),
+    "Entwaffnung": ("issue", "disarmament"),
+    "Waffenruhe": ("issue", "ceasefire"),
     "forza di stabilizzazione": ("issue", "governance"),
     "Palestinian state": ("issue", "governance"),
     "hostages": ("issue", "hostage_exchange"),
@@ -180,6 +185,16 @@ WHO_ACTS: list[Case] = [
         "ru: a subject after ', а' starts its own clause",
         "Израиль одобрил перемирие, а ХАМАС отверг план разоружения.",
         {("israel", "ceasefire", "accepts"), ("hamas", "disarmament", "rejects")},
+    ),
+    (
+        "a comma closes a Turkish subject: it starts no list",
+        "Netanyahu, Türk askerlerinin istikrar gücünde yer almasına karşı çıktı.",
+        {("netanyahu", "governance", "opposes")},
+    ),
+    (
+        "a comma list ends with a conjunction",
+        "Egypt, Qatar, US and Israel welcomed the truce.",
+        {(actor, "ceasefire", "supports") for actor in ("egypt", "qatar", "united_states", "israel")},
     ),
     (
         "an object after a coordinator is no subject",
@@ -575,6 +590,28 @@ OTHER_LANGUAGES: list[Case] = [
     ("ru", "ХАМАС отверг план разоружения.", {("hamas", "disarmament", "rejects")}),
     ("ar", "حماس ترفض نزع السلاح", {("hamas", "disarmament", "rejects")}),
 ]
+
+
+VERB_FINAL: list[Case] = [
+    (
+        "de: a negated adjective at the end",
+        "Die Hamas ist zur Entwaffnung nicht bereit.",
+        {("hamas", "disarmament", "opposes")},
+    ),
+    (
+        "de: an infinitive at the end",
+        "Netanjahu sagte, Israel werde der Waffenruhe niemals zustimmen.",
+        {("netanyahu", "ceasefire", "rejects")},
+    ),
+    ("de: a participle at the end", "Israel hat der Waffenruhe zugestimmt.", {("israel", "ceasefire", "accepts")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), cases(VERB_FINAL))
+def test_verb_final_predicates_take_the_issues_before_them(
+    finder: PositionFinder, text: str, expected: Expected
+) -> None:
+    check(finder, text, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), cases(OTHER_LANGUAGES))
