@@ -115,10 +115,13 @@ class RegexSet:
                 start = end - length + 1
                 for index, slack in owners:
                     starts[index].update(range(max(start - slack, 0), start + 1))
-        return [
-            list(pattern.finditer(text)) if index in self._anywhere else list(_leftmost(pattern, text, starts[index]))
-            for index, pattern in enumerate(self._patterns)
-        ]
+        return [self._found(index, text, starts[index]) for index in range(len(self._patterns))]
+
+    def _found(self, index: int, text: str, starts: set[int]) -> list[re.Match[str]]:
+        pattern = self._patterns[index]
+        if index in self._anywhere:
+            return list(pattern.finditer(text))
+        return list(_leftmost(pattern, text, starts)) if starts else []  # most often: no prefix in the text
 
 
 def _leftmost(pattern: re.Pattern[str], text: str, starts: set[int]) -> Iterator[re.Match[str]]:
