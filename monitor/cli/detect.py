@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
+from sqlalchemy.engine import RowMapping
 
 from monitor.analyze import Analyzer
 from monitor.cli.app import Context, handle_errors, main
@@ -112,12 +113,8 @@ def history(obj: Context, metric: str) -> None:
     highest value of a cumulative metric) are marked."""
     with obj.engine().connect() as conn:
         rows = detection.figure_history(conn, metric)
-    click.echo(f"{'observed':<17} {'value':>12} {'qualifier':<10} {'':<5} source")
-    for row in rows:
-        click.echo(f"{row['observed_at']:%Y-%m-%d %H:%M} {row['value']:>12,g} {row['qualifier'] or '':<10} "
-                   f"{'stale' if row['stale'] else '':<5} {row['link'] or row['title']}")
-    if not rows:
-        click.echo(f"no reports of {metric!r} stored")
+    print_observations(rows, f"{'value':>12} {'qualifier':<10} {'':<5}", f"no reports of {metric!r} stored",
+                       lambda r: f"{r['value']:>12,g} {r['qualifier'] or '':<10} {'stale' if r['stale'] else '':<5}")
 
 
 @main.command()
@@ -128,9 +125,17 @@ def positions(obj: Context, actor: str | None) -> None:
     """The stored positions of ACTOR (an entity id; default: every actor) on each issue, oldest first."""
     with obj.engine().connect() as conn:
         rows = detection.position_history(conn, actor)
-    click.echo(f"{'observed':<17} {'actor/issue':<32} {'stance':<10} source")
+    empty = "no positions stored" + (f" for {actor!r}" if actor else "")
+    print_observations(rows, f"{'actor/issue':<32} {'stance':<10}", empty,
+                       lambda r: f"{r['subject'][:32]:<32} {r['stance']:<10}")
+
+
+def print_observations(
+    rows: Sequence[RowMapping], header: str, empty: str, columns: Callable[[RowMapping], str]
+) -> None:
+    """A table of stored observations: when, the given columns, and the item it came from."""
+    click.echo(f"{'observed':<17} {header} source")
     for row in rows:
-        click.echo(f"{row['observed_at']:%Y-%m-%d %H:%M} {row['subject'][:32]:<32} {row['stance']:<10} "
-                   f"{row['link'] or row['title']}")
+        click.echo(f"{row['observed_at']:%Y-%m-%d %H:%M} {columns(row)} {row['link'] or row['title']}")
     if not rows:
-        click.echo("no positions stored" + (f" for {actor!r}" if actor else ""))
+        click.echo(empty)
