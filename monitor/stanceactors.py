@@ -24,6 +24,7 @@ _ADDRESSEE_CHARS = 5
 _TRAILING_WORDS = 6
 _PUNCTUATION = re.compile(r"[,.;:!?]")
 _QUOTES = " \"'“”‘’«»"
+_POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 # Who a pronoun refers to, worked out when asked.
@@ -111,7 +112,9 @@ class ActorFinder:
             return Actor(agent.ids, clause.start, passive=True)
         speech = self._speech(sentence, cue.start)
         if speech is None:
-            subject = self._subject(sentence, clause.start, cue.start, self.antecedent(sentence, clause.start, topic))
+            subject = self._verb_first(sentence, clause, cue) or self._subject(
+                sentence, clause.start, cue.start, self.antecedent(sentence, clause.start, topic)
+            )
             return self._attributed(sentence, cue, subject)
         speaker_clause = sentence.clause_at(speech.start).start
         antecedent = self.antecedent(sentence, speaker_clause, topic)
@@ -126,6 +129,22 @@ class ActorFinder:
         if own_clause and self._explicit(sentence, clause.start, cue.start) and content.ids != speaker.ids:
             return content  # "X said ..., while Egypt will train police": a later clause with its own subject
         return self._owner(speaker, content)
+
+    def _verb_first(self, sentence: Sentence, clause: Span, cue: Cue) -> Actor | None:
+        """The subject right after a cue that opens its clause, in Arabic verb-first order ("رفضت حماس ...": rejected
+        Hamas ...); not a possessive after an English participle ("Rejecting Hamas's demands, Israel ...")."""
+        text = sentence.text
+        if text[clause.start : cue.start].strip(_QUOTES):
+            return None
+        after = next((p for p in sentence.actors if p.start >= cue.end), None)
+        if (
+            after is None
+            or after.is_object
+            or text[cue.end : after.start].strip()
+            or _POSSESSIVE.match(text, after.end)
+        ):
+            return None
+        return Actor(after.ids, after.end)
 
     def _owner(self, speaker: Actor, content: Actor) -> Actor:
         """Whose stance reported words take: the speaker's when they are about the speaker or one the speaker

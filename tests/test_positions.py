@@ -589,6 +589,11 @@ OTHER_LANGUAGES: list[Case] = [
     ("es", "Hamás apoya el alto el fuego.", {("hamas", "ceasefire", "supports")}),
     ("ru", "ХАМАС отверг план разоружения.", {("hamas", "disarmament", "rejects")}),
     ("ar", "حماس ترفض نزع السلاح", {("hamas", "disarmament", "rejects")}),
+    (
+        "ar: the subject after a verb that opens the clause",
+        "ورفضت حماس نزع السلاح",
+        {("hamas", "disarmament", "rejects")},
+    ),
 ]
 
 
