@@ -51,6 +51,7 @@ MENTIONS: dict[str, tuple[str, str]] = {
     "désarmement": ("issue", "disarmament"),
     "разоружения": ("issue", "disarmament"),
     "نزع السلاح": ("issue", "disarmament"),
+    "وقف إطلاق النار": ("issue", "ceasefire"),
     "famine": ("issue", "famine"),
     "ceasefire": ("issue", "ceasefire"),
     "truce": ("issue", "ceasefire"),
@@ -589,6 +590,12 @@ OTHER_LANGUAGES: list[Case] = [
     ("es", "Hamás apoya el alto el fuego.", {("hamas", "ceasefire", "supports")}),
     ("ru", "ХАМАС отверг план разоружения.", {("hamas", "disarmament", "rejects")}),
     ("ar", "حماس ترفض نزع السلاح", {("hamas", "disarmament", "rejects")}),
+    ("ar: a noun of acceptance", "أعلنت حماس موافقتها على وقف إطلاق النار", {("hamas", "ceasefire", "accepts")}),
+    (
+        "de: a separable verb around its object",
+        "Israel stimmte der Waffenruhe zu.",
+        {("israel", "ceasefire", "accepts")},
+    ),
     (
         "ar: the subject after a verb that opens the clause",
         "ورفضت حماس نزع السلاح",
