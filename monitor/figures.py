@@ -87,7 +87,8 @@ def _tagged_phrases(metrics: MetricsFile) -> tuple[list[tuple[Pattern, Tags]], l
     for tag, phrases in ((3 * n, metrics.ignore), (3 * n + 1, metrics.earlier)):
         for phrase in phrases:
             tagged.setdefault(phrase, []).append(tag)
-    return [(Pattern.parse(phrase, strict=True), Tags(tuple(tags))) for phrase, tags in tagged.items()], rules
+    # Tags in order: a phrase is a cue when its first tag is a metric index.
+    return [(Pattern.parse(phrase, strict=True), Tags(tuple(sorted(tags)))) for phrase, tags in tagged.items()], rules
 
 
 class FigureFinder:
@@ -107,14 +108,16 @@ class FigureFinder:
         """The figures in the scanned text (item language `lang`), at most one per metric and value, in text
         order."""
         phrases = scan.hits_of(Tags)
-        if not any(tag < len(self.rules) for hit in phrases for tag in hit.value.tags):
+        cue_starts = sorted(hit.start for hit in phrases if hit.value.tags[0] < len(self.rules))
+        if not cue_starts:
             return []  # no cue, no figure: most items stop here
         text = scan.text
         figures: dict[tuple[str, float], Figure] = {}
         for span in scan.sentences:
+            first_cue = bisect_left(cue_starts, span.start)
+            if first_cue == len(cue_starts) or cue_starts[first_cue] >= span.end:
+                continue  # no cue in the sentence
             inside = tuple(hit for hit in phrases if span.start <= hit.start < span.end)
-            if not any(tag < len(self.rules) for hit in inside for tag in hit.value.tags):
-                continue
             numbers = [n for n in find_numbers(scan, lang, span.start, span.end) if n.kind in FIGURE_KINDS]
             sentence = Sentence(text, span, frozenset(n.start for n in numbers), inside)
             for figure in self._in_sentence(sentence, numbers) if numbers else ():
