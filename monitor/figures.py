@@ -98,6 +98,8 @@ class FigureFinder:
         self.rules = rules
         self.vocabulary = vocabulary  # the phrases to look for (analyze.py finds them with all the others)
         self.ignore_tag, self.earlier_tag = 3 * len(rules), 3 * len(rules) + 1
+        # The metrics that each cue phrase names (its tags below the scope tags), worked out once.
+        self._metric_tags = {tags: Tags(tuple(t for t in tags.tags if t < len(rules))) for _, tags in vocabulary}
 
     @classmethod
     def from_rules(cls, metrics: MetricsFile) -> FigureFinder:
@@ -127,9 +129,9 @@ class FigureFinder:
 
     def _cues(self, sentence: Sentence) -> list[Hit[Tags]]:
         """The cue phrases of the sentence (their tags: metric indices), leftmost-longest, never overlapping."""
-        count = len(self.rules)
-        cues = [h._replace(value=Tags(tuple(t for t in h.value.tags if t < count))) for h in sentence.phrases]
-        return longest_first([cue for cue in cues if cue.value.tags])
+        count, metric_tags = len(self.rules), self._metric_tags
+        cues = [h for h in sentence.phrases if h.value.tags[0] < count]
+        return longest_first([h._replace(value=metric_tags[h.value]) for h in cues])
 
     def _in_sentence(self, sentence: Sentence, numbers: list[NumberPhrase]) -> list[Figure]:
         reaches = [sentence.reach(n.start) for n in numbers]
