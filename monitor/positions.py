@@ -211,7 +211,10 @@ class PositionFinder:
         return min(speech + coordinated, default=sentence.span.end)
 
     def _takes_own_object(self, sentence: Sentence, cue: Cue, later: Cue) -> bool:
-        return later.role == "refusal" or sentence.scan.ends_before("coordinator", cue.end, later.start, 0)
+        # "accepted the deal in return for a withdrawal": a condition's words are not the cue's object
+        if later.role in ("refusal", "connective"):
+            return True
+        return sentence.scan.ends_before("coordinator", cue.end, later.start, 0)
 
     def _detached(self, sentence: Sentence, cue: Cue, issue: Match) -> bool:
         return any(_near_before(sentence, kind, cue.end, issue.start) for kind in ("circumstance", "inquiry"))

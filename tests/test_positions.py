@@ -378,6 +378,11 @@ def test_reported_speech_counts_for_the_speaker(finder: PositionFinder, text: st
 
 CONDITIONS: list[Case] = [
     (
+        "the words of a condition are not the object of the cue before it",
+        "Talks on the truce.\nHamas accepted the deal in return for aid.",
+        {("hamas", "ceasefire", "accepts")},
+    ),
+    (
         "only when",
         "Netanyahu: the war will end only when Hamas is disarmed.",
         {("netanyahu", "ceasefire", "conditions")},
