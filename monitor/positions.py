@@ -6,7 +6,10 @@ For every stance cue of rules/stances.yaml in a sentence (stanceactors.py finds 
   organisation to the person named after it ("Hamas official Fawzi Barhoum" is Barhoum), a conjunction
   makes several actors ("Egypt and Qatar signed"), a passive agent wins ("rejected by Hamas"), a speaker's
   institution is the side the speaker speaks for ("Netanyahu's government" is Israel), and a clause that
-  starts with a pronoun, or a later clause with no entity of its own, continues the last subject;
+  starts with a pronoun, or a later clause with no entity of its own, continues the last subject. A subject
+  right after a coordinator opens a clause of its own ("... while Hamas rejected", ", а ХАМАС"), a comma joins
+  actors only in a list that goes on ("Egypt, Qatar and Turkey"), and a cue that opens its clause takes the
+  subject right after it (Arabic verb-first order);
 - reported speech counts for the speaker (the tracked entity nearest before the speech verb, or named in a
   trailing attribution: ", Netanyahu said"): in "X said Y rejected ..." the stance is X's when Y is X or one X
   speaks for (rules `speaks_for`: Netanyahu for Israel), nobody's when Y is another tracked actor (X only
@@ -14,16 +17,19 @@ For every stance cue of rules/stances.yaml in a sentence (stanceactors.py finds 
   later clause of its own. An obligation ("Y must disarm") or a predicate ("Y is unacceptable") is the
   speaker's; a pronoun in the reported words is the speaker;
 - the issue is the nearest issue after the cue in its clause, within the stance's reach (ten words), before
-  any comma and before the next verb that takes its own object (a speech verb, a cue after "and"), unless a
-  circumstance ("under the ceasefire") or an inquiry ("clarifications on") comes between them; every issue of
-  a list after a colon; for a refusal ("will not disarm") the act right after it; for a passive, and for a
+  any comma and before the next verb that takes its own object (a speech verb, a cue after "and", a
+  connective), unless a circumstance ("under the ceasefire") or an inquiry ("clarifications on") comes between
+  them; with no such object before a colon, every issue of the list after it; for a refusal ("will not disarm") the act right after it; for a passive, and for a
   connective ("only if", "until"), the issue of the main clause, before the cue; for a predicate ("X is out of
-  the question") the issues of its subject, before it; for an obligation the issue before the modal first;
+  the question") the issues of its subject, before it; for an obligation the issue before the modal first.
+  A cue or predicate with no issue takes a generic noun right by it ("accepted the deal", "the report was
+  rejected by"; rules `references`) as the item's topic issue (stancetopic.py);
 - a negation just before the cue flips a "for" stance ("refused to accept" rejects) and cancels the
   others ("did not deny" says nothing); an exception before the issue ("a deal without a withdrawal") makes a
   stance against into a condition on it and cancels a stance for; a reversal next to the issue ("violations of
   the truce") flips the stance on it; a cue in an open relative clause (", which has rejected") is background
-  unless the relative clause names its own subject (", which Netanyahu tied to");
+  unless the relative clause names its own subject (", which Netanyahu tied to") or speaks for its actor
+  antecedent ("Qatar, which said it supports ...": Qatar's own words);
 - a condition replaces its actor's other stances on the issue in the sentence ("will not disarm until ..."),
   and an item keeps one position per actor, issue and polarity: the first.
 """
