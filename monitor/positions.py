@@ -19,9 +19,10 @@ For every stance cue of rules/stances.yaml in a sentence (stanceactors.py finds 
 - the issue is the nearest issue after the cue in its clause, within the stance's reach (ten words), before
   any comma and before the next verb that takes its own object (a speech verb, a cue after "and", a
   connective), unless a circumstance ("under the ceasefire") or an inquiry ("clarifications on") comes between
-  them; with no such object before a colon, every issue of the list after it; for a refusal ("will not disarm") the act right after it; for a passive, and for a
-  connective ("only if", "until"), the issue of the main clause, before the cue; for a predicate ("X is out of
-  the question") the issues of its subject, before it; for an obligation the issue before the modal first.
+  them; with no such object before a colon, every issue of the list after it; for a refusal ("will not
+  disarm") the act right after it; for a passive, and for a connective ("only if", "until"), the issue of the
+  main clause, before the cue; for a predicate ("X is out of the question") the issues of its subject, before
+  it; for an obligation the issue before the modal first.
   A cue or predicate with no issue takes a generic noun right by it ("accepted the deal", "the report was
   rejected by"; rules `references`) as the item's topic issue (stancetopic.py);
 - a negation just before the cue flips a "for" stance ("refused to accept" rejects) and cancels the
