@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Literal, NamedTuple
 
@@ -73,6 +73,7 @@ class Matcher:
         )
         self._short, self._short_owner = short_forms(entities)
         self.relevance = issues.relevance
+        self._context, self._exclude = frozenset(issues.relevance.context), frozenset(issues.relevance.exclude)
 
     @classmethod
     def from_rules(cls, entities: EntitiesFile, issues: IssuesFile) -> Matcher:
@@ -90,7 +91,7 @@ class Matcher:
             published = published.date()
         if rules.since and published and published < rules.since:
             return False
-        return not rules.exclude or not _has_any(_places(scan), rules.exclude)
+        return not rules.exclude or not _has_any(_places(scan), self._exclude)
 
     def is_relevant(self, scan: Scan, matches: Sequence[Match], published: date | None) -> bool:
         """Whether an item belongs to the story, by the `relevance` rules of issues.yaml (`any_figure` is
@@ -101,7 +102,7 @@ class Matcher:
         if rules.any_issue and any(m.kind == "issue" for m in matches):
             return True
         entities = {m.id for m in matches if m.kind == "entity"}
-        return len(entities) >= rules.min_entities and (not rules.context or _has_any(_places(scan), rules.context))
+        return len(entities) >= rules.min_entities and (not rules.context or _has_any(_places(scan), self._context))
 
     # --- entities --------------------------------------------------------------------------------
 
@@ -146,13 +147,13 @@ class Matcher:
         context = target.context
         if context is None:
             return True
-        needs = context.require_any and (target.context_for_all or (found.alias and found.alias.ambiguous))
-        if not needs and not _has_any(places, context.forbid_any):
+        needs = target.require_any and (target.context_for_all or (found.alias and found.alias.ambiguous))
+        if not needs and not _has_any(places, target.forbid_any):
             return True  # nothing to look for: spare the sentence split
         start, end = (0, len(scan.text)) if context.scope == "item" else scan.sentence_around(found.start)
-        if needs and not _has_any(places, context.require_any, start, end):
+        if needs and not _has_any(places, target.require_any, start, end):
             return False
-        return not _has_any(places, context.forbid_any, start, end)
+        return not _has_any(places, target.forbid_any, start, end)
 
     # --- issues ----------------------------------------------------------------------------------
 
@@ -172,10 +173,11 @@ def _places(scan: Scan) -> Places:
     return places
 
 
-def _has_any(places: Places, phrases: Iterable[str], start: int = 0, end: int | None = None) -> bool:
-    """Whether one of `phrases` occurs within [start, end)."""
+def _has_any(places: Places, phrases: frozenset[str], start: int = 0, end: int | None = None) -> bool:
+    """Whether one of `phrases` occurs within [start, end). (A text has few context words: each is looked up in
+    `phrases`, not the other way round.)"""
     stop = sys.maxsize if end is None else end
-    return any(start <= s and e <= stop for p in phrases for s, e in places.get(p, ()))
+    return any(start <= s and e <= stop for p, spans in places.items() if p in phrases for s, e in spans)
 
 
 def _exactness(pattern: Pattern, norms: list[str]) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from monitor.phrases import Pattern
 from monitor.ruleset.schema import Context, EntitiesFile, Relevance
@@ -53,6 +53,14 @@ class Target:
     threshold: float = 0.0
     context_for_all: bool = True  # require_any applies to every alias (no ambiguous ones listed)
     patterns: tuple[re.Pattern[str], ...] = ()
+    # The context phrases as sets: a text has few context words, and each is looked up in these.
+    require_any: frozenset[str] = field(init=False)
+    forbid_any: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        context = self.context
+        object.__setattr__(self, "require_any", frozenset(context.require_any if context else ()))
+        object.__setattr__(self, "forbid_any", frozenset(context.forbid_any if context else ()))
 
 
 def entity_entries(entities: EntitiesFile) -> tuple[list[tuple[str, Value]], list[Target]]:
