@@ -471,6 +471,16 @@ def test_one_position_per_polarity_the_first(finder: PositionFinder) -> None:
 
 REVERSALS: list[Case] = [
     (
+        "condemning a suspension",
+        "Egypt condemned the suspension of aid.",
+        {("egypt", "humanitarian_aid", "supports")},
+    ),
+    (
+        "a passive future that halts",
+        "Netanyahu said aid would be halted.",
+        {("netanyahu", "humanitarian_aid", "opposes")},
+    ),
+    (
         "condemning a violation",
         "Qatar condemned Israel's 'continued violation' of the truce.",
         {("qatar", "ceasefire", "supports")},
