@@ -64,6 +64,7 @@ class FuzzyIndex(Generic[T]):
         self._entries: list[_Entry[T]] = []
         self._index: dict[str, list[tuple[int, int]]] = {}
         self._memo: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._leads: set[str] = set()  # the words of the memo that lead to some alias
         exact: set[str] = set()
         stems: set[str] = set()
         for pattern, value, cutoff in entries:
@@ -86,16 +87,20 @@ class FuzzyIndex(Generic[T]):
 
     def _candidates(self, key: str) -> tuple[tuple[int, int], ...]:
         """(alias, word position) pairs whose word is one edit from `key` (not `key` itself: a window where the text
-        spells every word as the alias does is no near spelling); one-word aliases already scored."""
+        spells every word as the alias does is no near spelling); one-word aliases already scored. Memoised, and
+        the words that have any are remembered in `_leads`."""
         found = self._memo.get(key)
         if found is None:
             found = ()
-            if key not in self._exact and not key.startswith(self._stems):
+            if len(key) >= MIN_FUZZY_WORD - 1 and key not in self._exact and not key.startswith(self._stems):
                 pairs = {pair for variant in _variants(key) for pair in self._index.get(variant, ())}
                 found = tuple(pair for pair in pairs if self._differs(pair, key) and self._may_match(pair, key))
             if len(self._memo) >= _MEMO_LIMIT:
                 self._memo.clear()
+                self._leads.clear()
             self._memo[key] = found
+            if found:
+                self._leads.add(key)
         return found
 
     def _differs(self, pair: tuple[int, int], key: str) -> bool:
@@ -108,16 +113,15 @@ class FuzzyIndex(Generic[T]):
 
     def find(self, keys: Sequence[str]) -> list[Near[T]]:
         """Aliases written unlike every spelling the rules give (exact spellings are left to phrases.py)."""
+        words = set(keys)
+        leads = {key: self._memo[key] for key in words & self._leads}  # most texts: none
+        for key in words - self._memo.keys():  # news vocabulary repeats: most words were seen before
+            if candidates := self._candidates(key):
+                leads[key] = candidates
         starts: set[tuple[int, int]] = set()
-        known = self._memo.get  # most words are answered here, without a call
-        for i, key in enumerate(keys):
-            if len(key) < MIN_FUZZY_WORD - 1:
-                continue
-            candidates = known(key)
-            if candidates is None:
-                candidates = self._candidates(key)
-            if candidates:
-                starts.update((entry, i - j) for entry, j in candidates)
+        for i, key in enumerate(keys) if leads else ():
+            if key in leads:
+                starts.update((entry, i - j) for entry, j in leads[key])
         found = []
         for entry_index, start in starts:
             entry = self._entries[entry_index]
