@@ -57,6 +57,7 @@ MENTIONS: dict[str, tuple[str, str]] = {
     "truce": ("issue", "ceasefire"),
     "trêve": ("issue", "ceasefire"),
     "перемирие": ("issue", "ceasefire"),
+    "ateşkesi": ("issue", "ceasefire"),
     "the war will end": ("issue", "ceasefire"),
     "alto el fuego": ("issue", "ceasefire"),
     "Rafah crossing": ("issue", "humanitarian_aid"),
@@ -620,6 +621,17 @@ OTHER_LANGUAGES: list[Case] = [
 
 
 VERB_FINAL: list[Case] = [
+    ("tr: a verb at the end", "Hamas ateşkesi kabul etti.", {("hamas", "ceasefire", "accepts")}),
+    (
+        "tr: a negation inside the verb",
+        "Hamas ateşkesi kabul etmeyeceğini söyledi.",
+        {("hamas", "ceasefire", "rejects")},
+    ),
+    (
+        "tr: not supporting is opposing",
+        "Hamas ateşkesi desteklemediğini açıkladı.",
+        {("hamas", "ceasefire", "opposes")},
+    ),
     (
         "de: a negated adjective at the end",
         "Die Hamas ist zur Entwaffnung nicht bereit.",
