@@ -65,6 +65,9 @@ _REVERSED = {
 }
 # Rejecting X without Y makes Y a condition; accepting X without Y says nothing about Y.
 _EXCEPTED = {"for": None, "against": "conditions", "conditional": "conditions"}
+# The clause's last word ("akzeptierte den Plan nicht."); a particle after it would let in "refused to cooperate."
+_CLOSING_NEGATION_WORDS = 0
+_CLOSING_MARKS = " .!?\"'”’»)"
 # A verb's object or a predicate's subject may be a generic noun; a condition or an obligation needs its issue.
 _TAKES_A_REFERENCE = ("cue", "predicate")
 # "accepted the US-brokered deal", "the resolution was swiftly rejected": a reference this close is the cue's own.
@@ -227,11 +230,20 @@ class PositionFinder:
         return any(_near_before(sentence, kind, cue.end, issue.start) for kind in ("circumstance", "inquiry"))
 
     def _negated(self, sentence: Sentence, clause: Span, cue: Cue) -> str | None:
-        """The cue's stance, flipped or cancelled by a negation just before it."""
+        """The cue's stance, flipped or cancelled by a negation just before it or closing its clause."""
         # "would not disarm until ...": a negation before a connective belongs to the main clause's verb.
-        if cue.role != "connective" and _near_before(sentence, "negation", clause.start, cue.start):
+        if cue.role == "connective":
+            return cue.stance
+        if _near_before(sentence, "negation", clause.start, cue.start) or self._closing_negation(sentence, clause, cue):
             return _NEGATED.get(cue.stance)
         return cue.stance
+
+    def _closing_negation(self, sentence: Sentence, clause: Span, cue: Cue) -> bool:
+        """A negation that ends the cue's clause, after its object, with no other actor between: German
+        "akzeptierte die Entwaffnung nicht", Turkish "hazır değil"."""
+        end = clause.start + len(clause.text.rstrip(_CLOSING_MARKS))
+        negation = sentence.scan.ends_before("negation", cue.end, end, _CLOSING_NEGATION_WORDS)
+        return negation and not sentence.actors_in(cue.end, end)
 
     def _on_issue(self, sentence: Sentence, clause: Span, stance: str, issue: Match) -> str | None:
         """The stance on `issue`, after an exception ("without a withdrawal") or a reversal next to it."""

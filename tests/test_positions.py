@@ -58,6 +58,7 @@ MENTIONS: dict[str, tuple[str, str]] = {
     "trêve": ("issue", "ceasefire"),
     "перемирие": ("issue", "ceasefire"),
     "ateşkesi": ("issue", "ceasefire"),
+    "ateşkese": ("issue", "ceasefire"),
     "the war will end": ("issue", "ceasefire"),
     "alto el fuego": ("issue", "ceasefire"),
     "Rafah crossing": ("issue", "humanitarian_aid"),
@@ -641,6 +642,17 @@ VERB_FINAL: list[Case] = [
         "de: an infinitive at the end",
         "Netanjahu sagte, Israel werde der Waffenruhe niemals zustimmen.",
         {("netanyahu", "ceasefire", "rejects")},
+    ),
+    (
+        "de: a negation closing the clause",
+        "Die Hamas akzeptierte die Entwaffnung nicht.",
+        {("hamas", "disarmament", "rejects")},
+    ),
+    ("tr: a negation closing the clause", "Hamas ateşkese hazır değil.", {("hamas", "ceasefire", "opposes")}),
+    (
+        "a negation closing another actor's clause",
+        "Hamas accepted the truce and Israel did not.",
+        {("hamas", "ceasefire", "accepts")},
     ),
     ("de: a participle at the end", "Israel hat der Waffenruhe zugestimmt.", {("israel", "ceasefire", "accepts")}),
 ]
