@@ -115,7 +115,7 @@ class FuzzyIndex(Generic[T]):
         """Aliases written unlike every spelling the rules give (exact spellings are left to phrases.py)."""
         words = set(keys)
         leads = {key: self._memo[key] for key in words & self._leads}  # most texts: none
-        for key in words - self._memo.keys():  # news vocabulary repeats: most words were seen before
+        for key in words.difference(self._memo):  # news vocabulary repeats: most words were seen before
             if candidates := self._candidates(key):
                 leads[key] = candidates
         starts: set[tuple[int, int]] = set()
