@@ -128,6 +128,8 @@ class PositionFinder:
         self, sentence: Sentence, cue: Cue, topic: Antecedent, references: tuple[Match, ...]
     ) -> list[Position]:
         clause = sentence.clause_at(cue.start)
+        if self._object_of_cue(sentence, clause, cue):
+            return []
         actor = self._actor(sentence, clause, cue, topic)
         if not actor.ids:
             return []
@@ -146,6 +148,20 @@ class PositionFinder:
             if on_issue is not None:
                 positions += [Position(a, issue.id, on_issue, POLARITY[on_issue], line, cue.text) for a in actor.ids]
         return positions
+
+    def _object_of_cue(self, sentence: Sentence, clause: Span, cue: Cue) -> bool:
+        """Whether `cue` is a noun that a cue of the other polarity right before it takes as its object: "rejected
+        calls for a state", "dismissed the demand for"; not a verb after a preposition ("vowed to oppose")."""
+        text, polarity = sentence.text, POLARITY[cue.stance]
+        return cue.role == "cue" and any(
+            earlier.role == "cue"
+            and clause.start <= earlier.start
+            and earlier.end <= cue.start
+            and POLARITY[earlier.stance] != polarity
+            and len(text[earlier.end : cue.start].split()) <= 1
+            and not sentence.scan.any_in("preposition", earlier.end, cue.start)
+            for earlier in sentence.cues
+        )
 
     def _actor(self, sentence: Sentence, clause: Span, cue: Cue, topic: Antecedent) -> Actor:
         speaking = self._relative_speaker(sentence, cue)
@@ -223,6 +239,14 @@ class PositionFinder:
     def _takes_own_object(self, sentence: Sentence, cue: Cue, later: Cue) -> bool:
         # "accepted the deal in return for a withdrawal": a condition's words are not the cue's object
         if later.role in ("refusal", "connective"):
+            return True
+        # "vowed to oppose X": a verb after a preposition right after a cue of the other polarity takes X
+        # (without the preposition it is a noun, the cue's object: "rejected calls for X")
+        if (
+            POLARITY[later.stance] != POLARITY[cue.stance]
+            and len(sentence.text[cue.end : later.start].split()) <= 1
+            and sentence.scan.any_in("preposition", cue.end, later.start)
+        ):
             return True
         return sentence.scan.ends_before("coordinator", cue.end, later.start, 0)
 

@@ -130,6 +130,16 @@ SUBJECT_VERB_OBJECT: list[Case] = [
         {("netanyahu", "governance", "opposes")},
     ),
     ("prepositional object is not the subject", "Talks with Hamas rejected nothing about the truce.", set()),
+    (
+        "a cue right after a cue of the other polarity is its object, a noun",
+        "Netanyahu rejected calls for a Palestinian state.",
+        {("netanyahu", "governance", "rejects")},
+    ),
+    (
+        "a cue after a preposition is a verb with its own object",
+        "Hamas vowed to oppose disarmament.",
+        {("hamas", "disarmament", "opposes")},
+    ),
 ]
 
 
