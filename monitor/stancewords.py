@@ -100,6 +100,7 @@ def _tagged_words(rules: StancesFile) -> list[tuple[str, Word]]:
 # The patterns matched at a known place: regular expressions of rules phrases, with the syntax of phrases.py
 # (whole words, any case, any white space between words, ' for ’ too, a `*` at either end of a word).
 _NEVER = re.compile(r"(?!x)x")
+_LEFT = r"(?<![\w-])"  # a phrase that starts with a letter starts a word (not inside a compound)
 
 
 def _word_pattern(word: str) -> str:
@@ -112,7 +113,7 @@ def _phrase_pattern(phrase: str) -> str:
     words = phrase.split()
     body = r"\s+".join(_word_pattern(word) for word in words)
     # A boundary only makes sense next to a word character: "n'" must still match inside "n'accepte".
-    left = r"(?<![\w-])" if words[0][:1].isalnum() else ""
+    left = _LEFT if words[0][:1].isalnum() else ""
     right = r"(?!\w)" if words[-1][-1:].isalnum() else ""
     return left + body + right
 
@@ -127,7 +128,11 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     ordered = _longest_first(phrases)
     if not ordered:
         return _NEVER
-    return re.compile("|".join(_phrase_pattern(p) for p in ordered), re.IGNORECASE)
+    patterns = [_phrase_pattern(p) for p in ordered]
+    if all(p.startswith(_LEFT) for p in patterns):
+        # The same matches with the look-behind tested once per character, not once per phrase: ten times faster.
+        return re.compile(_LEFT + "(?:" + "|".join(p[len(_LEFT) :] for p in patterns) + ")", re.IGNORECASE)
+    return re.compile("|".join(patterns), re.IGNORECASE)
 
 
 def starting_with(phrases: Iterable[str]) -> re.Pattern[str]:
