@@ -26,6 +26,7 @@ _NAME_COMMA = re.compile(r"[A-Z][\w'-]+,\s$")  # "Suthisak Rintalak, 43, killed"
 _AGE_END = re.compile(r"\s*(?:[,;)]|\.(?:\s|$))")
 _RANGE = re.compile(r"\s?[-–]\s?\d")
 _DATE_AFTER = re.compile(r"[/.]\d{1,2}[/.]\d{2,4}")  # "10/10/2025"
+_GLUED_LETTER = re.compile(r"-[^\W\d]|[^\W\d]")  # "3a", "12-B": a letter glued to the digits
 _CLOCK_AFTER = re.compile(r"[:h]\d{2}\b")  # "19:30", "19h30"
 _MONTH = set(words.MONTHS)
 _DOTTED_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}")  # "10.10.2025": no number groups its digits so
@@ -91,7 +92,7 @@ def _attached_kind(after: str, before: str) -> Kind | None:
         return "label"
     if _ORDINAL_SUFFIX.match(after):
         return "ordinal"
-    if re.match(r"-[^\W\d]|[^\W\d]", after):
+    if _GLUED_LETTER.match(after):
         return "label"
     return None
 

@@ -65,6 +65,7 @@ _PERCENT_AFTER = re.compile(rf"\s?[%٪]|\s+(?:{_alternation(words.PERCENT_WORDS)
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde\s+)$", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 _DIGITS = re.compile(r"\d+")
+_WORD_BREAK = re.compile(r"[\s-]+")  # between the words of a spelled number ("twenty-one", "two hundred")
 # "one of the three", "no one", "one another": a pronoun, not a count.
 _PRONOUN_ONE = re.compile(r"(?<=\bno\s)one\b|(?<=\bany\s)one\b|one\s+(?:of|another|by)\b", re.IGNORECASE)
 _PARTICLE_VERBS = set(words.PARTICLE_VERBS)
@@ -193,7 +194,7 @@ class NumberReader:
 
     def _spelled(self, phrase: str) -> float:
         total = current = 0
-        for word in re.split(r"[\s-]+", phrase.lower()):
+        for word in _WORD_BREAK.split(phrase.lower()):
             if word in self.small:
                 current += self.small[word]
             elif word == "hundred":
