@@ -313,6 +313,16 @@ def test_an_entity_threshold_bounds_how_far_a_spelling_may_stray(threshold: floa
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["Kahn Younis Hospital was hit.", "Khan Yunos Hospital was hit.", "Khan Younis Hospitl was hit."],
+    ids=["a-four-letter-word-differs", "a-middle-word-differs", "the-last-word-differs"],
+)
+def test_a_near_spelling_is_found_whichever_word_differs(text: str) -> None:
+    matcher = _single({"id": "x", "name": "Khan Younis Hospital", "kind": "place"})
+    assert [m.id for m in matcher.find(scanned(matcher, text))] == ["x"]
+
+
+@pytest.mark.parametrize(
     ("scope", "mentioned"), [("sentence", False), ("item", True)], ids=["same-sentence", "whole-item"]
 )
 def test_context_scope_is_the_sentence_or_the_item(scope: str, mentioned: bool) -> None:
