@@ -119,10 +119,12 @@ class FigureFinder:
             first_cue = bisect_left(cue_starts, span.start)
             if first_cue == len(cue_starts) or cue_starts[first_cue] >= span.end:
                 continue  # no cue in the sentence
-            inside = tuple(hit for hit in phrases if span.start <= hit.start < span.end)
             numbers = [n for n in find_numbers(scan, lang, span.start, span.end) if n.kind in FIGURE_KINDS]
+            if not numbers:
+                continue  # a cue without a number: no sentence geometry to work out
+            inside = tuple(hit for hit in phrases if span.start <= hit.start < span.end)
             sentence = Sentence(text, span, frozenset(n.start for n in numbers), inside)
-            for figure in self._in_sentence(sentence, numbers) if numbers else ():
+            for figure in self._in_sentence(sentence, numbers):
                 figures.setdefault((figure.metric, figure.value), figure)
         found = list(figures.values())
         return sorted((f for f in found if not any(_rounds(f, other) for other in found)), key=lambda f: f.start)
