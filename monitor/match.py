@@ -139,6 +139,8 @@ class Matcher:
     def _without_other_bearers(self, scan: Scan, found: list[_Found]) -> list[_Found]:
         """Mentions inside another bearer's name go; so do bare names where only another bearer is named."""
         others = [(h.value.entity, h.start, h.end) for h in scan.hits_of(Other)]
+        if not others:
+            return found  # most texts name no other bearer
         kept = [f for f in found if not any(e == f.target and s < f.end and f.start < t for e, s, t in others)]
         named = {f.target for f in kept if f.alias is None or f.alias.distinctive}
         return [f for f in kept if f.target in named or all(e != f.target for e, _, _ in others)]
