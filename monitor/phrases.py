@@ -170,8 +170,11 @@ class PhraseIndex(Generic[T]):
 
     def keys(self, tokens: Tokens) -> list[str]:
         """The words' keys, with Hebrew/Arabic proclitics removed where that reveals a known word."""
+        keys = tokens.keys
+        if not keys or max(keys) < SEMITIC_FROM:
+            return keys  # no Hebrew or Arabic word: nothing to remove
         known, stems = self.vocabulary, self.stems
-        return [k if k < SEMITIC_FROM else without_proclitic(k, known, stems) for k in tokens.keys]
+        return [k if k < SEMITIC_FROM else without_proclitic(k, known, stems) for k in keys]
 
     def find(self, text: str, tokens: Tokens, keys: Sequence[str]) -> list[Hit[T]]:
         """Every occurrence of every phrase in `text`, whose words are `tokens` with `keys`, overlapping ones
