@@ -113,3 +113,13 @@ def test_a_phrase_compiles_to_word_keys_and_what_stands_between(
 ) -> None:
     pattern = Pattern.parse(phrase, strict=True)
     assert (tuple(w.key for w in pattern.words), pattern.between) == (keys, between)
+
+
+def test_a_scan_hands_each_finder_the_phrases_of_its_own_rules_in_order() -> None:
+    index = PhraseIndex[object](
+        [(Pattern.parse("hostage*"), "cue"), (Pattern.parse("Hamas"), 1), (Pattern.parse("released"), "cue")]
+    )
+    scan = Scan.of("Hamas released two hostages", index)
+    assert [(h.value, h.start) for h in scan.hits_of(str)] == [("cue", 6), ("cue", 19)]
+    assert [h.value for h in scan.hits_of(int)] == [1]
+    assert scan.hits_of(float) == []
