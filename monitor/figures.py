@@ -227,11 +227,17 @@ def _assign(options: list[list[Option]]) -> dict[int, tuple[int, int | None]]:
     """Number index -> (cue index, metric index or None: a cue of no metric that fits), each cue explaining at
     most one number, at the least total cost (a search over the four nearest cues of each number, memoised)."""
     nearest = [sorted(o)[:4] for o in options]
+    # The cues that numbers from i on may take: of the cues used before i, only those matter to the rest of the
+    # search, and memoising on them alone answers most of it from the memo.
+    later = [frozenset[int]()] * (len(nearest) + 1)
+    for i in range(len(nearest) - 1, -1, -1):
+        later[i] = later[i + 1].union(cue for _, cue, _ in nearest[i])
     memo: dict[tuple[int, frozenset[int]], tuple[float, tuple[tuple[int, int, int | None], ...]]] = {}
 
     def best(index: int, used: frozenset[int]) -> tuple[float, tuple[tuple[int, int, int | None], ...]]:
         if index == len(nearest):
             return 0.0, ()
+        used &= later[index]
         if (index, used) not in memo:
             cost, chosen = best(index + 1, used)
             result = (cost + _UNASSIGNED, chosen)
