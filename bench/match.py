@@ -1,6 +1,6 @@
 """Matching and whole-analysis throughput on one core. Prints items/s; asserts nothing.
 
-    .venv/bin/python bench/match.py [DEV_JSONL] [--rounds N]
+    .venv/bin/python bench/match.py [DEV_JSONL] [--rounds N] [--rules DIR]
 
 1. the seed rules (rules/) over the dev corpus texts, repeated: scan + Matcher.find + is_relevant;
 2. the whole Analyzer (matching, figures, positions) with the seed rules (floor 2,000/s);
@@ -93,9 +93,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("dev", nargs="?", type=Path, default=DEV)
     parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--rules", type=Path, default=ROOT / "rules", help="rules directory (default: the seed rules)")
     args = parser.parse_args()
     items = read_items(args.dev)
-    rules = load_rules(ROOT / "rules", {})
+    rules = load_rules(args.rules, {})
     seed = Matcher.from_rules(rules.entities, rules.issues)
     print(f"matching, seed rules:            {rate(matching(seed), items, args.rounds):8.0f} items/s")
     analyzer = Analyzer(rules)
