@@ -182,19 +182,21 @@ class PhraseIndex(Generic[T]):
         if self._empty or not keys:
             return []
         starts = list(accumulate([len(key) + 1 for key in keys], initial=1))  # where each key is in the joined
+        word_at = {at: i for i, at in enumerate(starts)}  # most anchors start a word: a look-up, not a search
         text_starts, text_ends = tokens.starts, tokens.ends
         hits: list[Hit[T]] = []
         make = tuple.__new__  # a Hit straight from its fields: a third of the cost of calling Hit(...)
         for end, (length, inside, found) in self._automaton.iter(" " + " ".join(keys) + " "):
             # The first word: where the anchor's first key starts (or, for "*n't", the key it ends in).
-            first = bisect_right(starts, end - length + 1 + (not inside)) - 1
+            first = bisect_right(starts, end - length + 1) - 1 if inside else word_at[end - length + 2]
             start = text_starts[first]
-            hyphenated = start > 0 and text[start - 1] == "-"
             for size, pattern, value, checks in found:
-                if checks == _NONE or (checks == _COMPOUND and not hyphenated):  # the common case, kept cheap
+                if checks == _NONE:  # the common case, kept cheap
                     last = first + size - 1
                 elif checks == _COMPOUND:
-                    continue
+                    if start > 0 and text[start - 1] == "-":
+                        continue
+                    last = first
                 else:
                     last = _rest(pattern, size, first + size - 1, text, tokens, keys)
                     if last < 0 or (pattern.strict and not _bounded(pattern, text, tokens, first, last)):
