@@ -71,7 +71,9 @@ class Matcher:
         self._fuzzy: FuzzyIndex[Alias] = FuzzyIndex(
             (p, v, self._entities[v.entity].threshold) for p, v in patterns if isinstance(v, Alias)
         )
-        self._short, self._short_owner = short_forms(entities)
+        short, self._short_owner = short_forms(entities)
+        # Searched where a short form's letters occur, not tried at every character of the text.
+        self._short = RegexSet([short]) if short else None
         self.relevance = issues.relevance
         self._context, self._exclude = frozenset(issues.relevance.context), frozenset(issues.relevance.exclude)
 
@@ -133,7 +135,7 @@ class Matcher:
         # An acronym is never distinctive: "ICC" names a cricket council as well as a court.
         return [
             _Found(owner[m.group()], m.start(), m.end(), 100.0, Alias(owner[m.group()], False, False, False))
-            for m in self._short.finditer(scan.text)
+            for m in self._short.matches(scan.text)[0]
         ]
 
     def _without_other_bearers(self, scan: Scan, found: list[_Found]) -> list[_Found]:

@@ -43,6 +43,11 @@ SEARCHES = [
     ("a lookbehind sees the text before the start", [r"(?<![\w-])open"], "reopen open pre-open"),
     ("characters before the prefix", [r"\w{0,2}end"], "legend bend end xxend"),
     ("a pattern without prefix", [r"\d+"], "20 hostages, 1,968 prisoners"),
+    (
+        "case-sensitive short forms behind lookbehinds",
+        [r"(?<!\w)(?<![a-z]{2}-)(?:U\.S\.|US|UN)(?![\w$])"],
+        "US and UN, not USA, US$5, en-US or UNRWA; U.S. too",
+    ),
 ]
 
 
