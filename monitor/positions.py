@@ -1,6 +1,7 @@
 """Who takes which stance on which issue: a tracked actor, a stance cue and a tracked issue in one clause. Pure.
 
-For every stance cue of rules/stances.yaml in a sentence (stanceactors.py finds the actor):
+For every stance cue of rules/stances.yaml in a sentence (stanceactors.py finds the actor, stanceissues.py the
+issue):
 - the actor is the first tracked entity of the cue's clause, before the cue, that is neither the object of
   a preposition ("talks with Israel") nor part of a compound ("a Doha-based member"). A title joins an
   organisation to the person named after it ("Hamas official Fawzi Barhoum" is Barhoum), a conjunction
@@ -16,15 +17,10 @@ For every stance cue of rules/stances.yaml in a sentence (stanceactors.py finds 
   ascribes it to Y), and Y's when the speaker is not tracked (a newspaper, "officials said") or when Y opens a
   later clause of its own. An obligation ("Y must disarm") or a predicate ("Y is unacceptable") is the
   speaker's; a pronoun in the reported words is the speaker;
-- the issue is the nearest issue after the cue in its clause, within the stance's reach (ten words), before
-  any comma and before the next verb that takes its own object (a speech verb, a cue after "and", a
-  connective), unless a circumstance ("under the ceasefire") or an inquiry ("clarifications on") comes between
-  them; with no such object before a colon, every issue of the list after it; for a refusal ("will not
-  disarm") the act right after it; for a passive, and for a connective ("only if", "until"), the issue of the
-  main clause, before the cue; for a predicate ("X is out of the question") the issues of its subject, before
-  it; for an obligation the issue before the modal first.
-  A cue or predicate with no issue takes a generic noun right by it ("accepted the deal", "the report was
-  rejected by"; rules `references`) as the item's topic issue (stancetopic.py);
+- the issue is what the cue bears on (stanceissues.py): its object, the nearest issue after it in its clause,
+  or the issue of its subject, before it (a passive, a connective, a predicate, an obligation). A cue or
+  predicate with no issue takes a generic noun right by it ("accepted the deal"; rules `references`) as the
+  item's topic issue (stancetopic.py);
 - a negation just before the cue flips a "for" stance ("refused to accept" rejects) and cancels the
   others ("did not deny" says nothing); an exception before the issue ("a deal without a withdrawal") makes a
   stance against into a condition on it and cancels a stance for; a reversal next to the issue ("violations of
@@ -37,9 +33,7 @@ For every stance cue of rules/stances.yaml in a sentence (stanceactors.py finds 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from monitor.phrases import Pattern
@@ -47,9 +41,10 @@ from monitor.ruleset.schema import POLARITY, StancesFile
 from monitor.scan import Scan
 from monitor.sentences import Span
 from monitor.stanceactors import NOBODY, Actor, ActorFinder, Antecedent
-from monitor.stancescan import Cue, Kind, Sentence, Word
+from monitor.stanceissues import IssueFinder
+from monitor.stancescan import Cue, Sentence, Word
 from monitor.stancetopic import Topic
-from monitor.stancewords import REACH_WORDS, StanceWords
+from monitor.stancewords import REACH_WORDS, StanceWords, near_before
 from monitor.types import Match, Position
 
 # Not wanting something is opposing it; not denying or not demanding something says nothing.
@@ -68,12 +63,6 @@ _EXCEPTED = {"for": None, "against": "conditions", "conditional": "conditions"}
 # The clause's last word ("akzeptierte den Plan nicht."); a particle after it would let in "refused to cooperate."
 _CLOSING_NEGATION_WORDS = 0
 _CLOSING_MARKS = " .!?\"'”’»)"
-# A verb's object or a predicate's subject may be a generic noun; a condition or an obligation needs its issue.
-_TAKES_A_REFERENCE = ("cue", "predicate")
-# "accepted the US-brokered deal", "the resolution was swiftly rejected": a reference this close is the cue's own.
-_REFERENCE_GAP_WORDS = 3
-# Between a refusal and its act: "will not disarm", "won't open", "will never give up".
-_REFUSAL_GAP = re.compile(r"\s*")
 
 
 class PositionFinder:
@@ -82,6 +71,7 @@ class PositionFinder:
     def __init__(self, words: StanceWords, references: Sequence[str] = ()) -> None:
         self._words = words
         self._actors = ActorFinder(words)
+        self._issues = IssueFinder(words)
         self._references = references
 
     @classmethod
@@ -138,12 +128,7 @@ class PositionFinder:
             return []
         line = sentence.text[sentence.span.start : sentence.span.end]
         positions = []
-        issues = self._issues(sentence, clause, cue, actor)
-        if not issues and cue.role in _TAKES_A_REFERENCE:
-            # "accepted the deal", "the deal is unacceptable": a generic noun stands for the item's topic
-            near = tuple(r for r in references if _adjacent(sentence.text, cue, r))
-            issues = self._issues(replace(sentence, issues=near), clause, cue, actor)
-        for issue in issues:
+        for issue in self._issues.issues(sentence, clause, cue, actor, references):
             on_issue = self._on_issue(sentence, clause, stance, issue)
             if on_issue is not None:
                 positions += [Position(a, issue.id, on_issue, POLARITY[on_issue], line, cue.text) for a in actor.ids]
@@ -190,75 +175,12 @@ class PositionFinder:
             return None
         return Actor(antecedent[0].ids, speech[-1])
 
-    def _issues(self, sentence: Sentence, clause: Span, cue: Cue, actor: Actor) -> list[Match]:
-        lower = {"connective": clause.start, "obligation": actor.end}.get(cue.role, max(actor.end, clause.start))
-        preceding = [m for m in sentence.issues if lower <= m.start and m.end <= cue.start]
-        if cue.role == "connective" or actor.passive or (cue.role == "obligation" and preceding):
-            return preceding[-1:]
-        if cue.role == "predicate" and preceding:
-            return preceding
-        if cue.role == "refusal":  # "will not disarm", "won't open the Rafah crossing": the act right after it
-            act = self._following(sentence, cue, clause.end)[:1]
-            return [m for m in act if _REFUSAL_GAP.fullmatch(sentence.text, cue.end, m.start)]
-        named = self._object(sentence, cue, clause.end)
-        if named or not sentence.text.startswith(":", clause.end - 1):
-            return named  # "agreed to the first stage: ...": the object before a colon, not the list after it
-        # "set out its priorities: a ceasefire, aid and ...": no object before the colon, the list after it
-        listed = self._following(sentence, cue, _next_clause_end(sentence, clause))
-        return [m for m in listed if not self._detached(sentence, cue, m)]
-
-    def _object(self, sentence: Sentence, cue: Cue, end: int) -> list[Match]:
-        """The first issue after the cue that is its object: near it (within the stance's reach, before any
-        comma), and not after a circumstance or an inquiry ("committed to under the ceasefire")."""
-        text, reach = sentence.text, self._words.reach[cue.stance]
-        for issue in self._following(sentence, cue, end):
-            between = text[cue.end : issue.start]
-            if "," in between or len(between.split()) > reach:
-                return []  # further on, an issue belongs elsewhere
-            if not self._detached(sentence, cue, issue):
-                return [issue]
-        return []
-
-    def _following(self, sentence: Sentence, cue: Cue, end: int) -> list[Match]:
-        """The issues after the cue up to `end` and before the next verb; one may begin with the cue itself
-        ("train police")."""
-        end = min(end, self._next_verb(sentence, cue))
-        return [m for m in sentence.issues if cue.start <= m.start and cue.end < m.end <= end]
-
-    def _next_verb(self, sentence: Sentence, cue: Cue) -> int:
-        """Where the next verb that takes its own object starts: a speech verb, a refusal, or a cue after a
-        coordinator ("accepted the plan and called for a ceasefire"); not an infinitive ("urged Israel to allow")."""
-        # A word that is an issue is no verb: "celebró el anuncio" (the noun reads as the verb "anunció").
-        issue_words = [(m.start, m.end) for m in sentence.issues]
-        speech = [s.start for s in sentence.speech if s.start >= cue.end and (s.start, s.end) not in issue_words]
-        coordinated = [
-            c.start for c in sentence.cues if c.start >= cue.end and self._takes_own_object(sentence, cue, c)
-        ]
-        return min(speech + coordinated, default=sentence.span.end)
-
-    def _takes_own_object(self, sentence: Sentence, cue: Cue, later: Cue) -> bool:
-        # "accepted the deal in return for a withdrawal": a condition's words are not the cue's object
-        if later.role in ("refusal", "connective"):
-            return True
-        # "vowed to oppose X": a verb after a preposition right after a cue of the other polarity takes X
-        # (without the preposition it is a noun, the cue's object: "rejected calls for X")
-        if (
-            POLARITY[later.stance] != POLARITY[cue.stance]
-            and len(sentence.text[cue.end : later.start].split()) <= 1
-            and sentence.scan.any_in("preposition", cue.end, later.start)
-        ):
-            return True
-        return sentence.scan.ends_before("coordinator", cue.end, later.start, 0)
-
-    def _detached(self, sentence: Sentence, cue: Cue, issue: Match) -> bool:
-        return any(_near_before(sentence, kind, cue.end, issue.start) for kind in ("circumstance", "inquiry"))
-
     def _negated(self, sentence: Sentence, clause: Span, cue: Cue) -> str | None:
         """The cue's stance, flipped or cancelled by a negation just before it or closing its clause."""
         # "would not disarm until ...": a negation before a connective belongs to the main clause's verb.
         if cue.role == "connective":
             return cue.stance
-        if _near_before(sentence, "negation", clause.start, cue.start) or self._closing_negation(sentence, clause, cue):
+        if near_before(sentence, "negation", clause.start, cue.start) or self._closing_negation(sentence, clause, cue):
             return _NEGATED.get(cue.stance)
         return cue.stance
 
@@ -271,13 +193,13 @@ class PositionFinder:
 
     def _on_issue(self, sentence: Sentence, clause: Span, stance: str, issue: Match) -> str | None:
         """The stance on `issue`, after an exception ("without a withdrawal") or a reversal next to it."""
-        if _near_before(sentence, "exception", clause.start, issue.start):
+        if near_before(sentence, "exception", clause.start, issue.start):
             return _EXCEPTED[POLARITY[stance]]
         return _REVERSED.get(stance, stance) if self._reversed(sentence, issue) else stance
 
     def _reversed(self, sentence: Sentence, issue: Match) -> bool:
         """ "violations of the truce", "truce violations" """
-        if _near_before(sentence, "reversal", sentence.span.start, issue.start):
+        if near_before(sentence, "reversal", sentence.span.start, issue.start):
             return True
         return sentence.scan.starts_after("reversal", issue.end, sentence.span.end, REACH_WORDS["reversal"] - 1)
 
@@ -316,24 +238,8 @@ def _within(found: list[Located], span: Span) -> tuple[Located, ...]:
     return tuple(f for f in found if span.start <= f.start and f.end <= span.end)
 
 
-def _next_clause_end(sentence: Sentence, clause: Span) -> int:
-    following = [c for c in sentence.clauses if c.start >= clause.end]
-    return following[0].end if following else clause.end
-
-
-def _adjacent(text: str, cue: Cue, reference: Match) -> bool:
-    """Whether `reference` is at most a few words from the cue, on either side, with no punctuation between."""
-    between = text[cue.end : reference.start] if cue.end <= reference.start else text[reference.end : cue.start]
-    return len(between.split()) <= _REFERENCE_GAP_WORDS and not any(mark in between for mark in ",.;:")
-
-
 def _conditions_first(positions: list[Position]) -> list[Position]:
     """A sentence's positions, but for a condition: "will not disarm until ..." conditions disarmament, and
     the actor's other stances on it in the sentence go."""
     conditioned = {(p.actor, p.issue) for p in positions if p.polarity == "conditional"}
     return [p for p in positions if p.polarity == "conditional" or (p.actor, p.issue) not in conditioned]
-
-
-def _near_before(sentence: Sentence, kind: Kind, start: int, end: int) -> bool:
-    """Whether a word of `kind` ends in [start, end) within its reach of `end`."""
-    return sentence.scan.ends_before(kind, start, end, REACH_WORDS[kind])

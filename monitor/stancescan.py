@@ -1,5 +1,6 @@
-"""Every rules word of rules/stances.yaml in an item's text, found in one pass, and the questions positions.py
-asks about where they are ("is there a negation just before this cue?"); a sentence with what it holds. Pure.
+"""Every rules word of rules/stances.yaml in an item's text, found in one pass, and the questions the position
+finder (positions.py, stanceactors.py, stanceissues.py) asks about where they are ("is there a negation just
+before this cue?"); a sentence with what it holds. Pure.
 
 Asking a compiled regex of a long word list the same questions, window by window, tries every word of the list
 at every word of the window: one pass over the text and a binary search per question is ten times cheaper.

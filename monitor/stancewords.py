@@ -1,6 +1,7 @@
 """The word lists of rules/stances.yaml compiled once: the phrases looked for in every text (found with all the
-other rules phrases in one pass, see phrases.py; stancescan.py answers questions about where they are), and
-the few patterns matched at a known place, regular expressions of the same phrase syntax. Pure."""
+other rules phrases in one pass, see phrases.py; stancescan.py answers questions about where they are), how near
+a function word must be to what it bears on, and the few patterns matched at a known place, regular expressions
+of the same phrase syntax. Pure."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 
 from monitor.phrases import Hit, Pattern
 from monitor.ruleset.schema import StancesFile
-from monitor.stancescan import Kind, StanceMarks, Word
+from monitor.stancescan import Kind, Sentence, StanceMarks, Word
 
 # How far a word may be from what it bears on: "did not fully accept", "with the Qatari mediators",
 # "derail the new round of ceasefire talks", "without a full Israeli withdrawal", "amid what it called
@@ -25,6 +26,11 @@ REACH_WORDS: dict[Kind, int] = {
 }
 _PREPOSITION_REACH_WORDS = 1
 _GAP = "[\\s'’\"“”«»]"
+
+
+def near_before(sentence: Sentence, kind: Kind, start: int, end: int) -> bool:
+    """Whether a word of `kind` ends in [start, end) within its reach of `end`."""
+    return sentence.scan.ends_before(kind, start, end, REACH_WORDS[kind])
 
 
 @dataclass(frozen=True)
