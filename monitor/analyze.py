@@ -10,7 +10,8 @@ from datetime import date
 
 from monitor.figures import FigureFinder
 from monitor.match import Matcher
-from monitor.phrases import Pattern, PhraseIndex
+from monitor.phrases import PhraseIndex
+from monitor.phrasesyntax import Pattern
 from monitor.positions import PositionFinder
 from monitor.ruleset.schema import Ruleset
 from monitor.scan import Scan

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from monitor.numbers import FIGURE_KINDS, NumberPhrase, find_numbers
-from monitor.phrases import Hit, Pattern, longest_first
+from monitor.phrases import Hit, longest_first
+from monitor.phrasesyntax import Pattern
 from monitor.ruleset.schema import Metric, MetricsFile
 from monitor.scan import Scan
 from monitor.segments import Sentence, Tags

@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from monitor.phrases import Pattern
+from monitor.phrasesyntax import Pattern
 
 T = TypeVar("T")
 

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from monitor.fuzzy import FuzzyIndex
 from monitor.matchrules import Alias, Cue, Other, Target, Value, Word, context_words, entity_entries, short_forms
-from monitor.phrases import Pattern
+from monitor.phrasesyntax import Pattern
 from monitor.prefilter import RegexSet
 from monitor.ruleset.schema import EntitiesFile, IssuesFile
 from monitor.scan import Scan

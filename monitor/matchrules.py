@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from monitor.phrases import Pattern
+from monitor.phrasesyntax import Pattern
 from monitor.ruleset.schema import Context, EntitiesFile, Relevance
 
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from monitor.phrases import Pattern
+from monitor.phrasesyntax import Pattern
 from monitor.ruleset.schema import POLARITY, StancesFile
 from monitor.scan import Scan
 from monitor.sentences import Span

@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from monitor.phrases import Hit, Pattern
+from monitor.phrases import Hit
+from monitor.phrasesyntax import Pattern
 from monitor.ruleset.schema import StancesFile
 from monitor.stancescan import Kind, Sentence, StanceMarks, Word
 

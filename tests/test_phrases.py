@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.phrases import Hit, Pattern, PhraseIndex, longest_first
+from monitor.phrases import Hit, PhraseIndex, longest_first
+from monitor.phrasesyntax import Pattern
 from monitor.scan import Scan
 
 

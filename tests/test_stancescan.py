@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.phrases import Pattern, PhraseIndex
+from monitor.phrases import PhraseIndex
+from monitor.phrasesyntax import Pattern
 from monitor.scan import Scan
 from monitor.stancescan import Kind, StanceMarks, Word
 

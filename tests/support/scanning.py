@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from monitor.phrases import Pattern, PhraseIndex
+from monitor.phrases import PhraseIndex
+from monitor.phrasesyntax import Pattern
 from monitor.scan import Scan
 
 
