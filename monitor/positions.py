@@ -40,9 +40,10 @@ from monitor.phrasesyntax import Pattern
 from monitor.ruleset.schema import POLARITY, StancesFile
 from monitor.scan import Scan
 from monitor.sentences import Span
-from monitor.stanceactors import NOBODY, Actor, ActorFinder, Antecedent
+from monitor.stanceactors import ActorFinder
 from monitor.stanceissues import IssueFinder
 from monitor.stancescan import Cue, Sentence, Word
+from monitor.stancesubjects import NOBODY, Actor, Antecedent
 from monitor.stancetopic import Topic
 from monitor.stancewords import REACH_WORDS, StanceWords, near_before
 from monitor.types import Match, Position

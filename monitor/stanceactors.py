@@ -1,14 +1,19 @@
-"""Who takes a stance: the actor of a stance cue in a sentence (the rules are listed in positions.py). Pure."""
+"""Who takes a stance: the actor of a stance cue in a sentence (the rules are listed in positions.py). Pure.
+
+The noun phrases that a sentence's entities form, a passive cue's agent, the speaker of reported words (before
+them, or in a trailing attribution) and whose stance reported words take; the subject of a stretch of the
+sentence is stancesubjects.py's.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 
 from monitor.sentences import Span
 from monitor.stancescan import Cue, Phrase, Sentence, Speech
+from monitor.stancesubjects import NOBODY, Actor, Antecedent, antecedent_before, named_subject, subject_in
 from monitor.stancewords import StanceWords
 from monitor.types import Match
 
@@ -25,20 +30,6 @@ _TRAILING_WORDS = 6
 _PUNCTUATION = re.compile(r"[,.;:!?]")
 _QUOTES = " \"'“”‘’«»"
 _POSSESSIVE = re.compile(r"['’]s?\b")
-
-
-# Who a pronoun refers to, worked out when asked.
-Antecedent = Callable[[], tuple[str, ...]]
-
-
-@dataclass(frozen=True)
-class Actor:
-    ids: tuple[str, ...]
-    end: int  # where the actor's words end: an issue before the cue is looked for after it
-    passive: bool = False  # "was rejected by Hamas": the issue is the subject, before the cue
-
-
-NOBODY = Actor((), 0)
 
 
 class ActorFinder:
@@ -112,21 +103,21 @@ class ActorFinder:
             return Actor(agent.ids, clause.start, passive=True)
         speech = self._speech(sentence, cue.start)
         if speech is None:
-            subject = self._verb_first(sentence, clause, cue) or self._subject(
-                sentence, clause.start, cue.start, self.antecedent(sentence, clause.start, topic)
+            subject = self._verb_first(sentence, clause, cue) or subject_in(
+                sentence, clause.start, cue.start, antecedent_before(sentence, clause.start, topic)
             )
             return self._attributed(sentence, cue, subject)
         speaker_clause = sentence.clause_at(speech.start).start
-        antecedent = self.antecedent(sentence, speaker_clause, topic)
+        antecedent = antecedent_before(sentence, speaker_clause, topic)
         speaker = self._speaker(sentence, speaker_clause, speech, antecedent)
         if cue.role in ("obligation", "predicate"):  # "X said Y must ...", "X said Y is unacceptable": X's
             return Actor(speaker.ids, speech.end)
         # Reported words that name no actor are the speaker's, even an untracked speaker's ("officials said").
         reported = self._after_addressee(sentence, speech)
-        content = self._subject(sentence, reported, cue.start, lambda: speaker.ids or antecedent(), unnamed=speaker.ids)
+        content = subject_in(sentence, reported, cue.start, lambda: speaker.ids or antecedent(), unnamed=speaker.ids)
         # A clause of its own after the reported words, not the words after a headline's colon.
         own_clause = clause.start > speech.start and sentence.text[speech.end : clause.start].strip(_QUOTES)
-        if own_clause and self._explicit(sentence, clause.start, cue.start) and content.ids != speaker.ids:
+        if own_clause and named_subject(sentence, clause.start, cue.start) and content.ids != speaker.ids:
             return content  # "X said ..., while Egypt will train police": a later clause with its own subject
         return self._owner(speaker, content)
 
@@ -195,12 +186,12 @@ class ActorFinder:
         in "Israeli gunfire killed three, hospital officials said" the speakers are untracked officials."""
         comma = sentence.text.rfind(",", clause_start, speech.start)
         if comma >= 0 and sentence.text[comma + 1 : speech.start].strip():
-            speaker = self._subject(sentence, comma + 1, speech.start, antecedent, nearest=True, unnamed=())
+            speaker = subject_in(sentence, comma + 1, speech.start, antecedent, nearest=True, unnamed=())
         else:
-            speaker = self._subject(sentence, clause_start, speech.start, antecedent, nearest=True)
+            speaker = subject_in(sentence, clause_start, speech.start, antecedent, nearest=True)
             if sentence.scan.any_in("coordinator", speaker.end, speech.start):
                 # "Hamas welcomed the UN plan but said ...": the coordinated verbs share the clause's subject
-                speaker = self._subject(sentence, clause_start, speech.start, antecedent)
+                speaker = subject_in(sentence, clause_start, speech.start, antecedent)
         if speaker.ids and sentence.scan.any_in("media", speaker.end, speech.start):
             return Actor((), speaker.end)  # "Israeli media reported that ...": an outlet, nobody's side
         return speaker
@@ -222,7 +213,7 @@ class ActorFinder:
         verbs = [verb for verb in sentence.speech if verb.end <= before]
         colon = sentence.text.find(":", start, before)
         short_lead = len(sentence.text[start:colon].split()) <= _HEADLINE_LEAD_WORDS
-        if colon >= 0 and short_lead and self._explicit(sentence, start, colon):
+        if colon >= 0 and short_lead and named_subject(sentence, start, colon):
             verbs.append(Speech(colon, colon + 1))
         return max(verbs, key=lambda verb: verb.start, default=None)
 
@@ -232,42 +223,3 @@ class ActorFinder:
             return speech.end
         nearby = (p.end for p in sentence.actors if speech.end <= p.start <= speech.end + _ADDRESSEE_CHARS)
         return next(nearby, speech.end)
-
-    def _subject(
-        self,
-        sentence: Sentence,
-        start: int,
-        end: int,
-        antecedent: Antecedent,
-        nearest: bool = False,
-        unnamed: tuple[str, ...] | None = None,
-    ) -> Actor:
-        """The first (or nearest) actor in [start, end). A leading pronoun continues `antecedent`, and so does a
-        later clause that names no actor, unless `unnamed` says who acts then. (The antecedent is worked out only
-        when needed: it may take the earlier sentences' subjects.)"""
-        if sentence.scan.starts_with("pronoun", start, end):
-            return Actor(antecedent(), start)
-        chosen = self._explicit(sentence, start, end, nearest)
-        if chosen is not None:
-            return Actor(chosen.ids, chosen.end)
-        if unnamed is None:
-            unnamed = antecedent() if start > sentence.span.start else ()
-        return Actor(unnamed, start)
-
-    def _explicit(self, sentence: Sentence, start: int, end: int, nearest: bool = False) -> Phrase | None:
-        """The first (or nearest) actor named in [start, end) that is no prepositional object."""
-        subjects = sentence.subjects_in(start, end)
-        if not subjects or nearest:
-            return subjects[-1] if subjects else None
-        # "Hamas rejected X and Israel said ...", ", а ХАМАС ...": a subject right after a coordinator opens a clause
-        opening = [p for p in subjects[1:] if sentence.scan.ends_before("coordinator", start, p.start, 0)]
-        return opening[-1] if opening else subjects[0]
-
-    def antecedent(self, sentence: Sentence, end: int, topic: Antecedent) -> Antecedent:
-        """Who a pronoun before `end` refers to: the sentence's first subject so far, else the topic."""
-
-        def ids() -> tuple[str, ...]:
-            subjects = sentence.subjects_in(sentence.span.start, end)
-            return subjects[0].ids if subjects else topic()
-
-        return ids

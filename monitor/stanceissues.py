@@ -19,8 +19,8 @@ from dataclasses import replace
 
 from monitor.ruleset.schema import POLARITY
 from monitor.sentences import Span
-from monitor.stanceactors import Actor
 from monitor.stancescan import Cue, Sentence
+from monitor.stancesubjects import Actor
 from monitor.stancewords import StanceWords, near_before
 from monitor.types import Match
 
