@@ -110,7 +110,7 @@ def test_failed_alert_can_be_retried_by_hand(engine: Engine, webhook: WebhookRec
 
 def test_digest_route_sends_one_message_for_several_events(engine: Engine, webhook: WebhookReceiver) -> None:
     clock = Clock()
-    route = Route(id="digest", urls=[webhook.url()], mode="digest", digest={"every": "1h"})  # type: ignore[arg-type]
+    route = Route(id="digest", urls=[webhook.url()], mode="digest", digest={"every": "1h"})
     sender = alerter(engine, [route], clock)
     raise_event(engine, sender, death_toll("67194", "https://example.org/1"))
     raise_event(engine, sender, death_toll("67211", "https://example.org/2"))

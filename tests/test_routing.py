@@ -19,7 +19,7 @@ COVERAGE = Event("new_match", "k", None, "Title", EVIDENCE, {"entities": "witkof
 
 
 def route(**keys: object) -> Route:
-    return Route(id="r", urls=["json://127.0.0.1/x"], **keys)  # type: ignore[arg-type]
+    return Route(id="r", urls=["json://127.0.0.1/x"], **keys)
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ def route(**keys: object) -> Route:
          "coverage-other-entity", "metric-filter-match", "metric-filter-miss", "below-min-change",
          "at-min-change", "actor-filter", "issue-filter-miss", "kind-filter"],
 )
-def test_route_wants_events_by_kind_and_filters(keys: dict, event: Event, expected: bool) -> None:
+def test_route_wants_events_by_kind_and_filters(keys: dict[str, object], event: Event, expected: bool) -> None:
     assert wants(route(**keys), event) is expected
 
 
