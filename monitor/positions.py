@@ -1,7 +1,7 @@
 """Who takes which stance on which issue: a tracked actor, a stance cue and a tracked issue in one clause. Pure.
 
-For every stance cue of rules/stances.yaml in a sentence (stanceactors.py finds the actor, stanceissues.py the
-issue):
+For every stance cue of rules/stances.yaml in a sentence (stanceactors.py finds the actor, with the subjects of
+stancesubjects.py; stanceissues.py the issue):
 - the actor is the first tracked entity of the cue's clause, before the cue, that is neither the object of
   a preposition ("talks with Israel") nor part of a compound ("a Doha-based member"). A title joins an
   organisation to the person named after it ("Hamas official Fawzi Barhoum" is Barhoum), a conjunction

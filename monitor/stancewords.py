@@ -104,7 +104,7 @@ def _tagged_words(rules: StancesFile) -> list[tuple[str, Word]]:
     return tagged + [(phrase, Word(kind, "", "cue")) for kind, phrases in lists for phrase in phrases]
 
 
-# The patterns matched at a known place: regular expressions of rules phrases, with the syntax of phrases.py
+# The patterns matched at a known place: regular expressions of rules phrases, with the syntax of phrasesyntax.py
 # (whole words, any case, any white space between words, ' for ’ too, a `*` at either end of a word).
 _NEVER = re.compile(r"(?!x)x")
 _LEFT = r"(?<![\w-])"  # a phrase that starts with a letter starts a word (not inside a compound)
