@@ -5,26 +5,22 @@
 
 Limits, each because feeds are untrusted input:
 - one deadline for the whole request, redirects and body included (a server that drips bytes cannot hold on);
-- `spec.max_bytes` on the bytes received AND on the decompressed body: we ask for gzip/deflate ourselves
-  and inflate incrementally, so a gzip bomb stops at the cap instead of after expanding in memory;
+- `spec.max_bytes` on the bytes received AND on the decompressed body (fetchlimits.read_body: a gzip bomb
+  stops at the cap instead of after expanding in memory);
 - redirects followed by hand, at most `max_redirects`, each hop http(s) only and, with `block_private`,
-  never to a private, loopback or link-local address (checked on every hop and every DNS answer).
+  never to a private, loopback or link-local address (fetchlimits: checked on every hop and DNS answer).
 
 Conditional GET: `If-None-Match` / `If-Modified-Since` from Validators. A 304 is `status=304, body=None`.
 A 200 whose body hashes to `validators.body_hash` (servers without validators) is reported as unchanged:
 `status=200, body=None, error=None`, with the validators of the response. So `body is None and not error`
-means "nothing new, skip parsing" in both cases.
+means "nothing new, skip parsing" in both cases. Freshness and Retry-After are read by cacheheaders.py.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import email.utils
 import hashlib
-import ipaddress
 import re
-import socket
 import time
 import zlib
 from collections.abc import Callable, Sequence
@@ -32,22 +28,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import aiohttp
-from aiohttp.abc import ResolveResult
 from multidict import CIMultiDictProxy
 
 from monitor import __version__
+from monitor.cacheheaders import freshness_seconds, http_date, retry_after_seconds
+from monitor.fetchlimits import PublicOnlyResolver, RefusedError, check_target, read_body
 from monitor.types import FeedSpec, FetchResult, Validators
 
 # bench/fetch_parse.py, 1,000 feeds at 0.1 s latency: client CPU stays 0.3-0.4 ms a feed at 10-100 requests in
 # flight while wall time is N x latency / concurrency (10.3 s at 10, 5.1 s at 20, 2.2 s at 50). Parsing costs
 # 10 ms a feed either way, so 20 keeps a 1,000-feed cycle well inside 5 minutes with few sockets per host.
 DEFAULT_CONCURRENCY = 20
-_CHUNK_BYTES = 64 * 1024
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-_COMPRESSED = frozenset({"gzip", "x-gzip", "deflate"})
 # Header bytes that are not UTF-8 arrive as lone surrogates; databases refuse those and NUL characters.
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 _MAX_ETAG_CHARS = 1024  # the widths of the feeds table's columns: longer validators are not kept
@@ -62,13 +57,9 @@ def default_user_agent(contact_url: str = "https://github.com/monitor/monitor") 
     return f"monitor/{__version__} (+{contact_url})"
 
 
-class _RefusedError(Exception):
-    """A fetch stopped on purpose (size cap, redirect limit, blocked address); the message is the reason."""
-
-
 # Everything the network, a server or its bytes can throw at us; anything else is a bug and propagates.
 # (ValueError covers URLs that yarl or IDNA reject.)
-_FETCH_FAILURES = (TimeoutError, _RefusedError, aiohttp.ClientError, OSError, zlib.error, ValueError)
+_FETCH_FAILURES = (TimeoutError, RefusedError, aiohttp.ClientError, OSError, zlib.error, ValueError)
 
 
 @dataclass(frozen=True)
@@ -101,7 +92,7 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         connector = aiohttp.TCPConnector(
-            limit=self._concurrency, resolver=_PublicOnlyResolver() if self._block_private else None
+            limit=self._concurrency, resolver=PublicOnlyResolver() if self._block_private else None
         )
         self._session = aiohttp.ClientSession(
             connector=connector,
@@ -139,22 +130,15 @@ class Fetcher:
         """GET the URL and follow redirects by hand; `hops` records each URL as it is tried."""
         assert self._session is not None, "use Fetcher as an async context manager"
         for _ in range(self._max_redirects + 1):
-            self._check_target(hops[-1])
+            check_target(hops[-1], block_private=self._block_private)
             async with self._session.get(hops[-1], headers=_conditional(validators), allow_redirects=False) as got:
                 location = got.headers.get("Location")
                 if got.status in _REDIRECT_STATUSES and location:
                     hops.append(urljoin(hops[-1], location))
                     continue
-                body = await _read_body(got, spec.max_bytes) if 200 <= got.status < 300 else None
+                body = await read_body(got, spec.max_bytes) if 200 <= got.status < 300 else None
                 return _Response(got.status, got.reason or "", got.headers, body)
-        raise _RefusedError(f"too many redirects ({self._max_redirects})")
-
-    def _check_target(self, url: str) -> None:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https"):
-            raise _RefusedError(f"only http and https URLs are fetched, not {parts.scheme or 'a relative URL'!r}")
-        if self._block_private and parts.hostname:
-            _refuse_private_literal(parts.hostname)
+        raise RefusedError(f"too many redirects ({self._max_redirects})")
 
     def _result(
         self, spec: FeedSpec, validators: Validators, response: _Response, final_url: str, elapsed_s: float
@@ -205,76 +189,6 @@ def _failed(spec: FeedSpec, final_url: str, reason: str, elapsed_s: float) -> Fe
     return FetchResult(spec.url, final_url, None, None, elapsed_s=elapsed_s, error=_printable(reason))
 
 
-# --- body: size caps and incremental decompression ----------------------------------------------
-
-
-class _Inflater:
-    """Inflates gzip or zlib data chunk by chunk, never producing more than `cap` bytes in total."""
-
-    def __init__(self, cap: int) -> None:
-        self._cap = cap
-        self._room = cap
-        self._inflate = zlib.decompressobj(wbits=32 + zlib.MAX_WBITS)  # 32: accept a gzip or a zlib header
-
-    def feed(self, data: bytes) -> bytes:
-        # Asking for one byte more than the room left is enough to see the cap crossed, whatever the ratio.
-        return self._take(self._inflate.decompress(data, self._room + 1))
-
-    def finish(self) -> bytes:
-        return self._take(self._inflate.flush())
-
-    def _take(self, out: bytes) -> bytes:
-        if len(out) > self._room:
-            raise _RefusedError(f"gzip body expands past the size cap ({self._cap:,} bytes)")
-        self._room -= len(out)
-        return out
-
-
-async def _read_body(response: aiohttp.ClientResponse, max_bytes: int) -> bytes:
-    declared = response.content_length
-    if declared is not None and declared > max_bytes:
-        raise _RefusedError(f"response over {max_bytes:,} bytes (Content-Length: {declared:,})")
-    encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
-    if encoding not in _COMPRESSED | {"identity", ""}:
-        raise _RefusedError(f"unsupported Content-Encoding {encoding!r}")
-    inflater = _Inflater(max_bytes) if encoding in _COMPRESSED else None
-    parts: list[bytes] = []
-    received = 0
-    async for chunk in response.content.iter_chunked(_CHUNK_BYTES):
-        received += len(chunk)
-        if received > max_bytes:
-            raise _RefusedError(f"response over {max_bytes:,} bytes")
-        parts.append(inflater.feed(chunk) if inflater else chunk)
-    return b"".join(parts) + (inflater.finish() if inflater else b"")
-
-
-# --- address checks (SSRF guard) -----------------------------------------------------------------
-
-
-def _refuse_private(host: str, address: str) -> None:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone ("fe80::1%eth0")
-    if not ip.is_global or ip.is_multicast:
-        raise _RefusedError(f"refused to fetch from {host}: {address} is a private, loopback or reserved address")
-
-
-def _refuse_private_literal(host: str) -> None:
-    """An IP written in the URL never reaches the resolver, so it is checked here."""
-    with contextlib.suppress(ValueError):  # a host name: _PublicOnlyResolver checks it when resolving
-        _refuse_private(host, host)
-
-
-class _PublicOnlyResolver(aiohttp.ThreadedResolver):
-    """Resolves names, refusing any that resolve to a non-public address (checked on every connection)."""
-
-    async def resolve(
-        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
-    ) -> list[ResolveResult]:
-        answers = await super().resolve(host, port, family)
-        for answer in answers:
-            _refuse_private(host, answer["host"])
-        return answers
-
-
 # --- reasons -------------------------------------------------------------------------------------
 
 
@@ -282,7 +196,7 @@ def _describe(exc: Exception, spec: FeedSpec) -> str:
     """A short human reason for a failed fetch."""
     if isinstance(exc, TimeoutError):
         return f"timed out after {spec.timeout_s:g}s"
-    if isinstance(exc, _RefusedError):
+    if isinstance(exc, RefusedError):
         return str(exc)
     if isinstance(exc, aiohttp.ClientConnectorDNSError):
         return f"DNS lookup failed for {exc.host}"
@@ -303,37 +217,3 @@ def _connect_reason(exc: aiohttp.ClientConnectorError) -> str:
     if isinstance(exc.os_error, ConnectionRefusedError):
         return "connection refused"
     return f"cannot connect to {exc.host}:{exc.port}: {exc.os_error.strerror or exc.os_error}"
-
-
-# --- caching headers (pure) ----------------------------------------------------------------------
-
-
-def http_date(value: str | None) -> datetime | None:
-    """An HTTP date ("Tue, 07 Oct 2025 09:30:00 GMT") as aware UTC; None when absent or unreadable."""
-    try:
-        moment = email.utils.parsedate_to_datetime(value) if value else None
-    except (TypeError, ValueError):
-        return None
-    return moment.replace(tzinfo=UTC) if moment and moment.tzinfo is None else moment
-
-
-def retry_after_seconds(value: str | None, now: datetime) -> float | None:
-    """Retry-After as seconds from `now`: either a number of seconds or an HTTP date (never negative)."""
-    if value and value.strip().isdigit():
-        return float(value.strip())
-    when = http_date(value)
-    return max(0.0, (when - now).total_seconds()) if when else None
-
-
-def freshness_seconds(cache_control: str | None, expires: str | None, now: datetime) -> float | None:
-    """How long the response stays fresh: Cache-Control max-age, else Expires - now; None if unsaid/stale."""
-    directives = {
-        d.strip().lower().partition("=")[0]: d.partition("=")[2].strip() for d in (cache_control or "").split(",")
-    }
-    if "no-store" in directives or "no-cache" in directives:
-        return None
-    if directives.get("max-age", "").isdigit():
-        return float(directives["max-age"]) or None
-    when = http_date(expires)
-    seconds = (when - now).total_seconds() if when else 0.0
-    return seconds if seconds > 0 else None
