@@ -15,6 +15,7 @@ from monitor.changes import (
 )
 from monitor.types import Direction, Evidence, Figure, Position
 
+Changes = list[tuple[float, float]]  # (old, new) of each figure change
 DIRECTIONS: dict[str, Direction] = {"deaths": "up", "held": "any", "poll": "any"}
 
 
@@ -37,7 +38,7 @@ def position(actor: str, issue: str, stance: str, polarity: str) -> Position:
     ],
     ids=["higher-is-news", "lower-is-stale", "equal-is-not-news", "repeat-is-not-news", "only-new-maxima"],
 )
-def test_cumulative_metric_changes_only_on_a_new_maximum(reports: list[float], expected: list[tuple[float, float]]) -> None:
+def test_cumulative_metric_changes_only_on_a_new_maximum(reports: list[float], expected: Changes) -> None:
     changes, _ = decide(seed_history({"deaths": 67160}), DIRECTIONS, [figure("deaths", v) for v in reports], [])
     assert [(c.old, c.figure.value) for c in changes if isinstance(c, FigureChange)] == expected
 
@@ -47,7 +48,7 @@ def test_cumulative_metric_changes_only_on_a_new_maximum(reports: list[float], e
     [([20], [(48, 20)]), ([48], []), ([20, 48], [(48, 20), (20, 48)])],
     ids=["different-is-news", "same-is-not-news", "back-and-forth"],
 )
-def test_any_direction_metric_changes_when_the_value_differs(reports: list[float], expected: list[tuple[float, float]]) -> None:
+def test_any_direction_metric_changes_when_the_value_differs(reports: list[float], expected: Changes) -> None:
     changes, _ = decide(seed_history({"held": 48}), DIRECTIONS, [figure("held", v) for v in reports], [])
     assert [(c.old, c.figure.value) for c in changes if isinstance(c, FigureChange)] == expected
 
