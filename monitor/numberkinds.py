@@ -34,16 +34,25 @@ _TIME_UNITS = set(words.TIME_UNITS)
 _MULTIPLES = set(words.MULTIPLES)
 _LABELS = set(words.LABELS)
 _CURRENCY_AFTER = set(words.CURRENCY_AFTER)
+_ZERO_NAMES = frozenset(words.ZERO_NAMES)
+# Hebrew glues "and", "the", "in", "about", "to", "from", "that" to a number with a hyphen or maqaf: "ב-70" (in 70),
+# "כ-500" (about 500). Such a number is no label like "COVID-19".
+HEBREW_PREFIX = re.compile(r"[ובכלמהש]{1,3}[-\u05be]")
 
 
-def kind_of(text: str, span: tuple[int, int, int], digits: str, scaled: bool, percent: bool) -> Kind:
+def kind_of(
+    text: str, span: tuple[int, int, int], digits: str, scaled: bool, percent: bool, zero: bool = False
+) -> Kind:
     """The kind of the number in `text` whose core (digits or words) is text[span[0]:span[1]] and whose phrase
-    (scale and percent words included) ends at span[2]; `digits` is the core when written in digits."""
+    (scale and percent words included) ends at span[2]; `digits` is the core when written in digits, `zero`
+    whether its value is zero."""
     start, core_end, end = span
     if percent:
         return "percent"
     before = text[max(0, start - 24) : start]
     following = next_word(text, end)
+    if zero and (previous_word(before) in _ZERO_NAMES or following in _ZERO_NAMES):
+        return "label"  # "ground zero", "zero tolerance": a name, not a count
     if _is_currency(before) or following in _CURRENCY_AFTER:
         return "money"
     if scaled:
@@ -88,7 +97,7 @@ def _attached_kind(after: str, before: str) -> Kind | None:
         return "date"
     if _CLOCK_AFTER.match(after):
         return "time"
-    if before[-1:] == "-" and before[-2:-1].isalpha():
+    if before[-1:] == "-" and before[-2:-1].isalpha() and not HEBREW_PREFIX.fullmatch(previous_word(before)):
         return "label"
     if _ORDINAL_SUFFIX.match(after):
         return "ordinal"

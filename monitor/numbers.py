@@ -1,9 +1,9 @@
 """Number phrases in news text: value, qualifier and what kind of quantity they are. Pure.
 
 `find_numbers(scan, lang)` returns every number phrase ("at least 67,160", "68,5 тыс.", "69 bin 513",
-"half a million", "70 percent", "four") with its span. Each carries a `kind`: only `count` and `percent` can
-be reported figures; years, dates, times, ages, money, ordinals and labels are recognised so that they are
-not.
+"half a million", "70 percent", "four", "более двух тысяч", "כ-500", "zero") with its span. Each carries a
+`kind`: only `count` and `percent` can be reported figures; years, dates, times, ages, money, ordinals and labels
+are recognised so that they are not.
 The item language decides how "68.858" and "68,5" are read (see `parse_digits`).
 """
 
@@ -18,6 +18,7 @@ from functools import lru_cache
 from monitor import numwords as words
 from monitor.normalize import fold
 from monitor.numberkinds import Kind, kind_of, next_word
+from monitor.numqualifiers import qualifier_before
 from monitor.scan import Scan
 from monitor.types import Qualifier
 
@@ -46,10 +47,6 @@ _GROUPED_BY_SPACE = rf"\d{{1,3}}(?:[ {_SPACES}]\d{{3}}(?!\d))+(?:,\d+)?"
 _GROUPED_BY_NBSP = rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}}(?!\d))+(?:,\d+)?"
 _PLAIN = r"\d+(?:[.,\u066b\u066c]\d+)*"
 _SCALE_WORDS = _alternation([*words.SCALES, "mil millones"])
-_QUALIFIER_OF = {p.lower(): q for q, phrases in words.QUALIFIERS.items() for p in phrases}
-_QUALIFIER_ENDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _QUALIFIER_OF)
-_ARTICLES = frozenset({"the", "los", "las", "les", "le", "el", "la", "il"})
-_OPENING_MARKS = "([«\"'“‘"
 _SCALE_OF = {**{w.lower(): v for w, v in words.SCALES.items()}, "mil millones": 10**9}
 # Abbreviations keep their full stop in `as_written` ("68,5 тыс."); after a full word it ends the sentence.
 _ABBREVIATED_SCALES = "(?<=тыс)|(?<=млн)|(?<=млрд)|(?<=mio)|(?<=mrd)"
@@ -63,12 +60,11 @@ _SCALE_STARTS = {w.split()[0] for w in _SCALE_OF} | {f"{w}." for w in _SCALE_OF}
 _PERCENT_STARTS = {w.split()[0] for w in words.PERCENT_WORDS} | {"%", "٪"}
 _PERCENT_AFTER = re.compile(rf"\s?[%٪]|\s+(?:{_alternation(words.PERCENT_WORDS)})(?!\w)", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde\s+)$", re.IGNORECASE)
-_TOKEN = re.compile(r"\S+")
 _DIGITS = re.compile(r"\d+")
 _WORD_BREAK = re.compile(r"[\s-]+")  # between the words of a spelled number ("twenty-one", "two hundred")
 # "one of the three", "no one", "one another": a pronoun, not a count.
 _PRONOUN_ONE = re.compile(r"(?<=\bno\s)one\b|(?<=\bany\s)one\b|one\s+(?:of|another|by)\b", re.IGNORECASE)
-_PARTICLE_VERBS = set(words.PARTICLE_VERBS)
+_INDEFINITE_AMOUNTS = frozenset(words.INDEFINITE_AMOUNTS)
 
 
 def parse_digits(token: str, lang: str | None, scaled: bool = False) -> float:
@@ -111,7 +107,7 @@ class NumberReader:
 
     def __init__(self, lang: str | None) -> None:
         self.lang = lang
-        small = words.SMALL.get(_base(lang), words.SMALL["en"])
+        small = _small_words(_base(lang))
         self.small = small
         fractions = [f for f in words.FRACTIONS if f != "a"] + [
             f"a {scale}" for scale in ("hundred", "thousand", "million")
@@ -127,7 +123,7 @@ class NumberReader:
         self.core = re.compile(
             rf"(?<![\w.,])(?P<digits>{digits}|{_PLAIN})"
             rf"|(?<![\w-])(?P<fraction>{fraction})\s+(?={_SCALE_WORDS}(?!\w))"
-            rf"|(?<![\w-])(?P<spelled>(?:{spelled})(?:[\s-]+(?:{spelled}|hundred)(?!\w))*)(?![\w-])",
+            rf"|(?<![\w-])(?P<spelled>(?:{spelled})(?:[\s-]+(?:{spelled}|{_SCALE_WORDS})(?!\w))*)(?![\w-])",
             re.IGNORECASE,
         )
 
@@ -165,13 +161,16 @@ class NumberReader:
 
     def _phrase(self, text: str, core: re.Match[str]) -> NumberPhrase | None:
         value, end, scaled = self._value(text, core)
-        if value is None or _PRONOUN_ONE.match(text, core.start()):
+        if value is None or _PRONOUN_ONE.match(text, core.start()) or next_word(text, end) in _INDEFINITE_AMOUNTS:
             return None
         percent = _PERCENT_AFTER.match(text, end) if next_word(text, end) in _PERCENT_STARTS else None
         end = percent.end() if percent else end
-        start, qualifier = self._qualifier(text, core.start())
-        percent_kind = bool(percent) or self._percent_before(text, core.start())
-        kind = kind_of(text, (core.start(), core.end(), end), core.group("digits") or "", scaled, percent_kind)
+        percent_before = _PERCENT_BEFORE.search(text, max(0, core.start() - 8), core.start())
+        # A qualifier stands before a percent sign or word that comes first: "yaklaşık yüzde 70".
+        start, qualifier = qualifier_before(text, percent_before.start() if percent_before else core.start())
+        percent_kind = bool(percent or percent_before)
+        span = (core.start(), core.end(), end)
+        kind = kind_of(text, span, core.group("digits") or "", scaled, percent_kind, zero=value == 0)
         if kind == "year" and qualifier != "exact":
             kind = "count"
         return NumberPhrase(value, qualifier, kind, start, end, text[start:end])
@@ -192,47 +191,40 @@ class NumberReader:
         end = scale.end("rest") if remainder else scale.end("dot") if scale.group("dot") else scale.end("word")
         return base * multiplier + float(remainder or 0), end, True
 
-    def _spelled(self, phrase: str) -> float:
-        total = current = 0
-        for word in _WORD_BREAK.split(phrase.lower()):
+    def _spelled(self, phrase: str) -> float | None:
+        """The value of number words ("twenty-one", "двух тысяч", "iki bin beş yüz elli", "dos mil millones"), None
+        when one of them is no number word of the language."""
+        total = current = 0.0
+        for word in _WORD_BREAK.split(_lower(phrase)):
             if word in self.small:
                 current += self.small[word]
-            elif word == "hundred":
-                current = (current or 1) * 100
-        return float(total + current)
-
-    @staticmethod
-    def _percent_before(text: str, start: int) -> bool:
-        return _PERCENT_BEFORE.search(text, max(0, start - 8), start) is not None
-
-    @staticmethod
-    def _qualifier(text: str, start: int) -> tuple[int, Qualifier]:
-        words_before = text[max(0, start - 40) : start].split()  # the tokens below, as plain strings
-        last = words_before[-1].casefold() if words_before else ""
-        if not ({last, last.lstrip(_OPENING_MARKS)} & _QUALIFIER_ENDS or last in _ARTICLES):
-            return start, "exact"  # most numbers: no word before them ends a qualifier
-        tokens = list(_TOKEN.finditer(text, max(0, start - 40), start))[-5:]
-        found = _qualifier_at_end(tokens)
-        if found is None and tokens and tokens[-1].group().casefold() in _ARTICLES:
-            found = _qualifier_at_end(tokens[:-1])  # "about the 600", "aproximadamente el 53%"
-        return found or (start, "exact")
-
-
-def _qualifier_at_end(tokens: list[re.Match[str]]) -> tuple[int, Qualifier] | None:
-    """The qualifier (and where it starts) that the last one to three tokens spell, if any."""
-    for size in (3, 2, 1):
-        phrase = " ".join(t.group() for t in tokens[-size:]).casefold().lstrip(_OPENING_MARKS)
-        if len(tokens) >= size and phrase in _QUALIFIER_OF:
-            verb = tokens[-size - 1].group().casefold() if len(tokens) > size else ""
-            if verb in _PARTICLE_VERBS:
-                return None  # "handed over 20 captives": "over" belongs to the verb
-            first = tokens[-size]
-            return first.start() + len(first.group()) - len(first.group().lstrip(_OPENING_MARKS)), _QUALIFIER_OF[phrase]
-    return None
+                continue
+            scale = _SCALE_OF.get(word)
+            if scale is None:
+                return None
+            if scale < 1000:
+                current = (current or 1) * scale  # "three hundred", "beş yüz"
+            elif scale > total:
+                total, current = ((total + current) or 1) * scale, 0  # "двух тысяч"; "dos mil millones": 10**9
+            else:
+                total, current = total + (current or 1) * scale, 0  # "two million three hundred thousand"
+        return total + current
 
 
 def _squash(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
+    return " ".join(_lower(phrase).split())
+
+
+def _lower(phrase: str) -> str:
+    """Lower case that keeps Turkish İ one letter ("İki" -> "iki")."""
+    return phrase.replace("\u0130", "i").lower()
+
+
+def _small_words(lang: str) -> dict[str, int]:
+    """The language's number words other than scale words, zero included (English for a language without a table),
+    with ё also spelled е, as Russian often writes it ("трехсот")."""
+    small = {**words.SMALL.get(lang, words.SMALL["en"]), **dict.fromkeys(words.ZERO.get(lang, words.ZERO["en"]), 0)}
+    return small | {word.replace("ё", "е"): value for word, value in small.items()}
 
 
 @lru_cache(maxsize=64)

@@ -10,7 +10,8 @@ from monitor.types import Qualifier
 
 # fmt: off
 
-# Words for 2..19 and the tens. One ("one", "uno", "un") is English only: elsewhere it is also the article.
+# Words for 2..19 and the tens (and the hundreds where they are words of their own: "двести"). One ("one", "uno",
+# "un") is English only: elsewhere it is also the article.
 SMALL: dict[str, dict[str, int]] = {
     "en": {
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -43,63 +44,103 @@ SMALL: dict[str, dict[str, int]] = {
         "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
         "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
     },
+    # Russian declines its numbers: "более двух тысяч", "около трёхсот", "с пятидесяти". The cases that reports
+    # use are listed (nominative, genitive, dative, instrumental); "семью" is left out: it is also "family".
     "ru": {
-        "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
-        "десять": 10, "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50,
+        "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "три": 3, "трёх": 3, "трём": 3, "тремя": 3,
+        "четыре": 4, "четырёх": 4, "четырём": 4, "четырьмя": 4, "пять": 5, "пяти": 5, "пятью": 5, "шесть": 6,
+        "шести": 6, "шестью": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "восемью": 8, "девять": 9,
+        "девяти": 9, "девятью": 9, "десять": 10, "десяти": 10, "десятью": 10, "одиннадцать": 11,
+        "одиннадцати": 11, "двенадцать": 12, "двенадцати": 12, "тринадцать": 13, "тринадцати": 13,
+        "четырнадцать": 14, "четырнадцати": 14, "пятнадцать": 15, "пятнадцати": 15, "шестнадцать": 16,
+        "шестнадцати": 16, "семнадцать": 17, "семнадцати": 17, "восемнадцать": 18, "восемнадцати": 18,
+        "девятнадцать": 19, "девятнадцати": 19, "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30,
+        "сорок": 40, "сорока": 40, "пятьдесят": 50, "пятидесяти": 50, "шестьдесят": 60, "шестидесяти": 60,
+        "семьдесят": 70, "семидесяти": 70, "восемьдесят": 80, "восьмидесяти": 80, "девяносто": 90,
+        "девяноста": 90, "сто": 100, "ста": 100, "двести": 200, "двухсот": 200, "триста": 300, "трёхсот": 300,
+        "четыреста": 400, "четырёхсот": 400, "пятьсот": 500, "пятисот": 500, "шестьсот": 600, "шестисот": 600,
+        "семьсот": 700, "семисот": 700, "восемьсот": 800, "восьмисот": 800, "девятьсот": 900, "девятисот": 900,
     },
+    # "on iki" is 12 and "on bin" 10,000 ("on binlerce" is no number: see INDEFINITE_AMOUNTS).
     "tr": {
-        "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9, "yirmi": 20,
-        "otuz": 30, "kırk": 40, "elli": 50,
+        "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9, "on": 10,
+        "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "altmış": 60, "yetmiş": 70, "seksen": 80, "doksan": 90,
     },
 }
 
-# Multipliers written after a number ("68.5 thousand", "68,5 тыс.", "69 bin 513", "70 ألفًا").
+# The word for zero (and its case forms). A zero counts ("zero deaths", "dropped to zero") unless it is part of a
+# name (see ZERO_NAMES); "no hostages" is no number.
+ZERO: dict[str, tuple[str, ...]] = {
+    "en": ("zero",), "es": ("cero",), "pt": ("zero",), "fr": ("zéro",), "it": ("zero",), "de": ("null",),
+    "ru": ("ноль", "нуль", "ноля", "нуля", "нолю", "нулю"), "tr": ("sıfır", "sıfıra"), "ar": ("صفر",), "he": ("אפס",),
+}
+
+# Words that make a zero next to them part of a name or an idiom, not a count: "ground zero", "zero tolerance",
+# "tolérance zéro", "year zero", "Stunde null".
+ZERO_NAMES = (
+    "ground", "patient", "year", "tolerance", "sum", "point", "tolerancia", "año", "punto", "tolérance",
+    "année", "risque", "degré", "tolleranza", "anno", "tolerância", "marco", "ano", "ponto", "toleranz", "stunde",
+    "jahr", "tolerans", "noktası", "סובלנות",
+)
+
+# Words that make a number right before them part of an indefinite amount: "on binlerce" is "tens of
+# thousands", not ten.
+INDEFINITE_AMOUNTS = ("onlarca", "yüzlerce", "binlerce", "milyonlarca")
+
+# Multipliers written after a number ("68.5 thousand", "68,5 тыс.", "69 bin 513", "70 ألفًا"), with the case
+# forms that Russian and Turkish give them ("двух тысяч", "2 binden fazla", "5 bini aşkın").
 SCALES: dict[str, int] = {
     "hundred": 100, "thousand": 1000, "million": 10**6, "millions": 10**6, "billion": 10**9, "k": 1000,
     "mn": 10**6, "bn": 10**9, "cien": 100, "ciento": 100, "mil": 1000, "millón": 10**6, "millon": 10**6,
     "millones": 10**6, "cem": 100, "milhão": 10**6, "milhões": 10**6, "cent": 100, "mille": 1000,
     "milliers": 1000, "milliards": 10**9, "milliard": 10**9, "cento": 100, "mila": 1000, "milione": 10**6,
     "milioni": 10**6, "miliardi": 10**9, "hundert": 100, "tausend": 1000, "millionen": 10**6, "mio": 10**6,
-    "mrd": 10**9, "сто": 100, "тыс": 1000, "тысяча": 1000, "тысячи": 1000, "тысяч": 1000, "млн": 10**6,
-    "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6, "млрд": 10**9, "yüz": 100, "bin": 1000,
-    "milyon": 10**6, "milyar": 10**9, "ألف": 1000, "ألفا": 1000, "ألفًا": 1000, "ألفاً": 1000, "آلاف": 1000,
+    "mrd": 10**9, "сто": 100, "тыс": 1000, "тысяча": 1000, "тысячи": 1000, "тысяч": 1000, "тысячу": 1000,
+    "тысячам": 1000, "тысячами": 1000, "тысячах": 1000, "млн": 10**6, "миллион": 10**6, "миллиона": 10**6,
+    "миллионов": 10**6, "миллионам": 10**6, "миллионами": 10**6, "миллионах": 10**6, "млрд": 10**9,
+    "миллиард": 10**9, "миллиарда": 10**9, "миллиардов": 10**9, "yüz": 100, "bin": 1000, "bine": 1000,
+    "binden": 1000, "binin": 1000, "bini": 1000, "milyon": 10**6, "milyona": 10**6, "milyondan": 10**6,
+    "milyonun": 10**6, "milyonu": 10**6, "milyar": 10**9, "milyara": 10**9, "milyardan": 10**9,
+    "milyarın": 10**9, "milyarı": 10**9, "ألف": 1000, "ألفا": 1000, "ألفًا": 1000, "ألفاً": 1000, "آلاف": 1000,
     "مليون": 10**6, "אלף": 1000, "מיליון": 10**6,
 }
 
 # Fractions that stand before a scale word: "half a million", "a quarter of a million".
 FRACTIONS: dict[str, float] = {
     "half a": 0.5, "half": 0.5, "a quarter of a": 0.25, "a third of a": 1 / 3, "a": 1.0,
-    "one and a half": 1.5, "medio": 0.5, "un demi": 0.5,
+    "one and a half": 1.5, "medio": 0.5, "un demi": 0.5, "полтора": 1.5, "полторы": 1.5, "полутора": 1.5,
+    "yarım": 0.5, "bir buçuk": 1.5,
 }
 
-# Qualifier phrases written before a number, in every supported language.
+# Qualifier phrases written before a number, in every supported language. A Hebrew prefix glued to the number
+# counts as a word of its own: "כ-500" is "כ" (about) 500.
 QUALIFIERS: dict[Qualifier, tuple[str, ...]] = {
     "at_least": (
         "at least", "no fewer than", "no less than", "a minimum of", "al menos", "por lo menos",
         "como mínimo", "au moins", "au minimum", "almeno", "pelo menos", "mindestens", "не менее",
-        "по меньшей мере", "как минимум", "по крайней мере", "en az", "على الأقل",
+        "по меньшей мере", "как минимум", "по крайней мере", "en az", "לפחות", "على الأقل",
     ),
     "more_than": (
         "more than", "over", "upwards of", "in excess of", "above", "exceeding", "just over", "más de",
         "mas de", "plus de", "oltre", "più di", "mais de", "mehr als", "über", "более", "свыше", "больше",
-        "более чем", "أكثر من", "יותר מ",
+        "более чем", "أكثر من", "יותר מ", "למעלה מ", "מעל", "מעל ל",
     ),
     "about": (
         "about", "around", "approximately", "roughly", "some", "an estimated", "estimated at", "put at",
         "estimado en", "estimé à", "stimato in", "оценивается в", "estimated", "alrededor de", "unos", "unas",
         "aproximadamente", "ronda los", "ronda las", "cerca de", "environ", "quelque", "circa", "intorno a",
-        "cerca di", "rund", "etwa", "ungefähr", "около", "примерно", "порядка", "yaklaşık", "حوالي", "نحو",
+        "cerca di", "rund", "etwa", "ungefähr", "около", "примерно", "порядка", "yaklaşık", "כ", "בערך", "حوالي", "نحو",
     ),
     "nearly": (
         "nearly", "almost", "close to", "just under", "casi", "près de", "presque", "quasi", "quase", "fast",
-        "почти", "قرابة",
+        "почти", "neredeyse", "כמעט", "קרוב ל", "قرابة",
     ),
     "up_to": (
-        "up to", "as many as", "hasta", "jusqu'à", "fino a", "até", "bis zu", "до",
+        "up to", "as many as", "hasta", "jusqu'à", "fino a", "até", "bis zu", "до", "עד",
     ),
     "less_than": (
         "less than", "fewer than", "under", "below", "menos de", "moins de", "meno di", "weniger als",
-        "менее", "меньше", "أقل من",
+        "менее", "меньше", "פחות מ", "أقل من",
     ),
 }
 
@@ -112,7 +153,7 @@ PARTICLE_VERBS = (
 
 PERCENT_WORDS = (
     "percent", "per cent", "pct", "por ciento", "por cento", "pour cent", "per cento", "prozent", "процента",
-    "процентов", "процент", "بالمئة", "بالمائة", "في المئة", "אחוז",
+    "процентов", "процент", "بالمئة", "بالمائة", "في المئة", "אחוז", "אחוזים",
 )
 
 CURRENCY_BEFORE = (
@@ -130,6 +171,7 @@ TIME_UNITS = (
     "mois", "ans", "années", "ore", "giorni", "settimane", "mesi", "anni", "stunden", "tage", "wochen",
     "monate", "jahre", "часов", "часа", "дней", "дня", "недель", "месяцев", "лет", "года", "saat", "gün",
     "günde", "hafta", "ay", "yıl", "ساعة", "يوما", "يومًا", "أيام", "شهرا", "عاما", "שעות", "ימים", "שנים",
+    "השעות", "הימים", "השנים", "שנה", "חודשים", "שבועות", "суток",
     "a.m.", "p.m.", "am", "pm", "gmt", "utc",
 )
 
@@ -148,7 +190,9 @@ MONTHS = (
     "juli", "oktober", "dezember", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
     "сентября", "октября", "ноября", "декабря", "ocak", "şubat", "mart", "nisan", "mayıs", "haziran",
     "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık", "يناير", "فبراير", "مارس", "أبريل", "مايو",
-    "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "אוקטובר", "בנובמבר", "באוקטובר",
+    "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני",
+    "יולי", "אוגוסט", "ספטמבר", "אוקטובר", "נובמבר", "דצמבר", "בינואר", "בפברואר", "במרץ", "באפריל", "במאי",
+    "ביוני", "ביולי", "באוגוסט", "בספטמבר", "באוקטובר", "בנובמבר", "בדצמבר",
 )
 
 # Nouns after which a number is a label, not a quantity ("Resolution 2803", "No. 5").

@@ -195,6 +195,28 @@ ATTRIBUTION = [
     ("figure the UN considers",
      "The health ministry said 68,229 people had been killed, a figure the UN considers reliable.",
      "en", {("gaza_deaths_total", 68229)}),
+    ("zero living hostages", "The number of living hostages held in Gaza is now zero, Israeli officials said.",
+     "en", {("hostages_living_held", 0)}),
+    ("rose from zero", "Deaths since the ceasefire rose from zero to 12 in the first week.",
+     "en", {("deaths_since_ceasefire", 12)}),
+    ("fell to zero", "Aid trucks entering Gaza fell from 600 a day to zero after the crossings closed.",
+     "en", {("aid_trucks", 0)}),
+    ("he about thousands", "לפי משרד הבריאות בעזה, כ-70 אלף בני אדם נהרגו מאז תחילת המלחמה.",
+     "he", {("gaza_deaths_total", 70000)}),
+    ("he percent word", "לפי סקר חדש, 72 אחוזים מהישראלים תומכים בסיום המלחמה.",
+     "he", {("poll_end_war_pct", 72)}),
+    ("he last 24 hours", "מאז הפסקת האש נהרגו ב-24 השעות האחרונות 5 בני אדם.",
+     "he", set()),
+    ("ru genitive", "С начала перемирия погибли более трёхсот палестинцев.",
+     "ru", {("deaths_since_ceasefire", 300)}),
+    ("ru thousands in words", "Всего с начала войны погибли более семидесяти тысяч человек.",
+     "ru", {("gaza_deaths_total", 70000)}),
+    ("tr percent in words", "Ankete göre savaşın sona ermesini isteyen İsraillilerin oranı yüzde yetmiş.",
+     "tr", {("poll_end_war_pct", 70)}),
+    ("tr hundreds in words", "Ateşkesten bu yana iki yüz elli kişi hayatını kaybetti.",
+     "tr", {("deaths_since_ceasefire", 250)}),
+    ("tr ablative thousand", "Ateşkesten bu yana 2 binden fazla kişi yaralandı.",
+     "tr", {("injured_since_ceasefire", 2000)}),
 ]
 # fmt: on
 
@@ -254,6 +276,8 @@ NOT_FIGURES = [
         "The plan calls for the release of 250 prisoners serving life sentences and 1,700 Gazans detained in the war.",
     ),
     ("returned of total", "The IDF said 4 of the 28 deceased hostages have been returned."),
+    ("zero tolerance", "Katz said Israel has zero tolerance while hostages are still alive in Hamas tunnels."),
+    ("ground zero", "Hamas still holds the bodies of hostages at ground zero of the war, Israel says."),
 ]
 
 

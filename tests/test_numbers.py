@@ -55,6 +55,8 @@ VALUES = [
     ("cinco", "es", 5),
     ("trois", "fr", 3),
     ("sette", "it", 7),
+    ("ב-70", "he", 70),
+    ("מ-1,200", "he", 1200),
 ]
 
 
@@ -88,6 +90,19 @@ QUALIFIERS = [
     ("около 600", "ru", "about"),
     ("не менее 93", "ru", "at_least"),
     ("yaklaşık 600", "tr", "about"),
+    ("yaklaşık yüzde 70", "tr", "about"),
+    ("более двух тысяч", "ru", "more_than"),
+    ("около трёхсот", "ru", "about"),
+    ("כ-500", "he", "about"),
+    ("כ־500", "he", "about"),
+    ("וכ-500", "he", "about"),
+    ("יותר מ-1,200", "he", "more_than"),
+    ("למעלה מ-1,200", "he", "more_than"),
+    ("פחות מ-100", "he", "less_than"),
+    ("לפחות 70", "he", "at_least"),
+    ("כמעט 2,000", "he", "nearly"),
+    ("קרוב ל-600", "he", "nearly"),
+    ("כ-70 אלף", "he", "about"),
 ]
 
 
@@ -107,6 +122,14 @@ KINDS = [
     ("70 per cent", "en", "percent"),
     ("el 53 por ciento", "es", "percent"),
     ("yüzde 66", "tr", "percent"),
+    ("yüzde yetmiş", "tr", "percent"),
+    ("72 אחוזים מאזרחי ישראל", "he", "percent"),
+    ("ו-19 אחוזים מתנגדים", "he", "percent"),
+    ("כ-70% מהישראלים", "he", "percent"),
+    ("ב-70 הרוגים", "he", "count"),
+    ("ב-2023", "he", "year"),
+    ("ב-7 באוקטובר", "he", "date"),
+    ("ב-24 השעות האחרונות", "he", "time"),
     ("67,160 people", "en", "count"),
     ("in 2023", "en", "year"),
     ("October 7", "en", "date"),
@@ -159,12 +182,98 @@ NOT_NUMBERS = [
     ("no one", "en"),
     ("un otage", "fr"),
     ("Mohammed bin Salman", "en"),
+    ("hundreds were wounded", "en"),
+    ("yüzlerce kişi yaralandı", "tr"),
+    ("on binlerce kişi", "tr"),
+    ("enkaz altından çıkarıldı", "tr"),
+    ("сотни погибших", "ru"),
+    ("потерял семью", "ru"),
 ]
 
 
 @pytest.mark.parametrize(("text", "lang"), NOT_NUMBERS, ids=[t for t, _ in NOT_NUMBERS])
 def test_words_that_are_not_counts_give_no_number(text: str, lang: str) -> None:
     assert find_numbers(Scan.of(text), lang) == []
+
+
+INFLECTED = [
+    ("более двух тысяч человек", "ru", 2000),
+    ("около трёхсот", "ru", 300),
+    ("около трехсот", "ru", 300),
+    ("с пятидесяти", "ru", 50),
+    ("двадцати пяти", "ru", 25),
+    ("более семидесяти тысяч", "ru", 70000),
+    ("полторы тысячи", "ru", 1500),
+    ("iki bin", "tr", 2000),
+    ("on iki kişi", "tr", 12),
+    ("İki bin kişi", "tr", 2000),
+    ("2 binden fazla", "tr", 2000),
+    ("5 bini aşkın", "tr", 5000),
+    ("yarım milyon", "tr", 500000),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), INFLECTED, ids=[t for t, _, _ in INFLECTED])
+def test_reads_russian_and_turkish_number_words_in_their_cases(text: str, lang: str, value: float) -> None:
+    assert only(text, lang).value == value
+
+
+AFTER_A_SCALE = [
+    ("two thousand three hundred", "en", 2300),
+    ("three hundred thousand", "en", 300000),
+    ("две тысячи триста", "ru", 2300),
+    ("iki bin beş yüz elli", "tr", 2550),
+    ("dos mil millones", "es", 2_000_000_000),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), AFTER_A_SCALE, ids=[t for t, _, _ in AFTER_A_SCALE])
+def test_number_words_after_a_scale_word_belong_to_the_same_number(text: str, lang: str, value: float) -> None:
+    phrase = only(text, lang)
+    assert (phrase.value, phrase.text) == (value, text)
+
+
+ZEROS = [
+    ("the number of living hostages is now zero", "en"),
+    ("cero camiones", "es"),
+    ("zéro mort", "fr"),
+    ("null Tote", "de"),
+    ("снизилось до нуля", "ru"),
+    ("sıfıra indi", "tr"),
+    ("صفر شاحنات", "ar"),
+    ("אפס חטופים", "he"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), ZEROS, ids=[t for t, _ in ZEROS])
+def test_reads_zero_written_as_a_word(text: str, lang: str) -> None:
+    phrase = only(text, lang)
+    assert (phrase.value, phrase.kind) == (0, "count")
+
+
+ZERO_NAMES = [
+    ("ground zero", "en"),
+    ("zero tolerance", "en"),
+    ("patient zero", "en"),
+    ("tolerancia cero", "es"),
+    ("tolérance zéro", "fr"),
+    ("die Stunde null", "de"),
+    ("sıfır tolerans", "tr"),
+    ("אפס סובלנות", "he"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), ZERO_NAMES, ids=[t for t, _ in ZERO_NAMES])
+def test_a_zero_that_is_part_of_a_name_is_no_count(text: str, lang: str) -> None:
+    assert only(text, lang).kind == "label"
+
+
+def test_a_change_from_zero_reads_both_ends() -> None:
+    assert [n.value for n in find_numbers(Scan.of("Deaths rose from zero to 12"), "en")] == [0, 12]
+
+
+def test_a_hebrew_preposition_glued_to_a_number_is_not_part_of_it() -> None:
+    assert only("נהרגו ב-70 תקיפות", "he").text == "70"
 
 
 def test_one_as_a_pronoun_is_no_count() -> None:
