@@ -16,7 +16,7 @@ import yaml
 from monitor.analyze import item_text
 from monitor.figures import FigureFinder
 from monitor.phrases import PhraseIndex
-from monitor.ruleset.schema import MetricsFile
+from monitor.ruleset.metrics import MetricsFile
 from monitor.scan import Scan
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -24,8 +24,9 @@ from pathlib import Path
 from monitor.analyze import Analyzer, item_text
 from monitor.match import Matcher
 from monitor.phrases import PhraseIndex
+from monitor.ruleset.entities import EntitiesFile
+from monitor.ruleset.issues import IssuesFile
 from monitor.ruleset.loader import load_rules
-from monitor.ruleset.schema import EntitiesFile, IssuesFile
 from monitor.scan import Scan
 
 ROOT = Path(__file__).resolve().parent.parent

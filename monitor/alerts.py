@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection, Engine
 from monitor.notify import Notifier
 from monitor.render import Message, digest, render
 from monitor.routing import hold_until, retry_delay, wants
-from monitor.ruleset.schema import Delivery, Route
+from monitor.ruleset.alerts import Delivery, Route
 from monitor.store import outbox
 from monitor.types import Event
 

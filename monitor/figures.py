@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from monitor.numbers import FIGURE_KINDS, NumberPhrase, find_numbers
 from monitor.phrases import Hit, longest_first
 from monitor.phrasesyntax import Pattern
-from monitor.ruleset.schema import Metric, MetricsFile
+from monitor.ruleset.metrics import Metric, MetricsFile
 from monitor.scan import Scan
 from monitor.segments import Sentence, Tags
 from monitor.sentences import Span

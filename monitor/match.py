@@ -30,7 +30,8 @@ from monitor.fuzzy import FuzzyIndex
 from monitor.matchrules import Alias, Cue, Other, Target, Value, Word, context_words, entity_entries, short_forms
 from monitor.phrasesyntax import Pattern
 from monitor.prefilter import RegexSet
-from monitor.ruleset.schema import EntitiesFile, IssuesFile
+from monitor.ruleset.entities import EntitiesFile
+from monitor.ruleset.issues import IssuesFile
 from monitor.scan import Scan
 from monitor.types import Match
 

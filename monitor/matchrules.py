@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from monitor.phrasesyntax import Pattern
-from monitor.ruleset.schema import Context, EntitiesFile, Relevance
+from monitor.ruleset.entities import EntitiesFile
+from monitor.ruleset.fields import Context
+from monitor.ruleset.issues import Relevance
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ import apprise
 from apprise.decorators import notify as apprise_target
 
 from monitor.errors import NotifyError
-from monitor.ruleset.schema import Route
+from monitor.ruleset.alerts import Route
 
 
 @apprise_target(on="console", name="monitor console")

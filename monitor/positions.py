@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from monitor.phrasesyntax import Pattern
-from monitor.ruleset.schema import POLARITY, StancesFile
+from monitor.ruleset.stances import POLARITY, StancesFile
 from monitor.scan import Scan
 from monitor.sentences import Span
 from monitor.stanceactors import ActorFinder

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from monitor.ruleset.schema import AlertsFile, QuietHours, Route
+from monitor.ruleset.alerts import AlertsFile, QuietHours, Route
 from monitor.types import Event
 
 CATCH_ALL_ID = "notify"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from monitor.ruleset.schema import POLARITY
+from monitor.ruleset.stances import POLARITY
 from monitor.sentences import Span
 from monitor.stancescan import Cue, Sentence
 from monitor.stancesubjects import Actor

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from monitor.phrases import Hit
 from monitor.phrasesyntax import Pattern
-from monitor.ruleset.schema import StancesFile
+from monitor.ruleset.stances import StancesFile
 from monitor.stancescan import Kind, Sentence, StanceMarks, Word
 
 # How far a word may be from what it bears on: "did not fully accept", "with the Qatari mediators",

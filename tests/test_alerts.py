@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 
 from monitor.alerts import Alerter
 from monitor.notify import Notifier
-from monitor.ruleset.schema import Delivery, Route
+from monitor.ruleset.alerts import Delivery, Route
 from monitor.store import detection, outbox
 from monitor.types import Event, Evidence
 from tests.support.receivers import SmtpReceiver, WebhookReceiver

@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from monitor.match import Matcher
-from monitor.ruleset.schema import EntitiesFile, IssuesFile
+from monitor.ruleset.entities import EntitiesFile
+from monitor.ruleset.issues import IssuesFile
 from monitor.types import Match
 from tests.support.scanning import scanned
 

@@ -16,8 +16,8 @@ from monitor.fetch import Fetcher
 from monitor.health import HealthPolicy
 from monitor.notify import Notifier
 from monitor.pipeline import Pipeline, PollReport
+from monitor.ruleset.alerts import Route
 from monitor.ruleset.loader import load_rules
-from monitor.ruleset.schema import Route
 from monitor.store import detection, feeds
 from monitor.types import FeedSpec
 from tests.support.feedserver import FeedServer

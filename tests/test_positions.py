@@ -14,7 +14,7 @@ import yaml
 from _pytest.mark import ParameterSet
 
 from monitor.positions import PositionFinder
-from monitor.ruleset.schema import StancesFile
+from monitor.ruleset.stances import StancesFile
 from monitor.types import Match
 from tests.support.scanning import scanned
 

@@ -12,7 +12,8 @@ import yaml
 
 from monitor.analyze import item_text
 from monitor.match import Matcher
-from monitor.ruleset.schema import EntitiesFile, IssuesFile
+from monitor.ruleset.entities import EntitiesFile
+from monitor.ruleset.issues import IssuesFile
 from tests.support.scanning import scanned
 
 ROOT = Path(__file__).resolve().parent.parent

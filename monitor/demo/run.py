@@ -19,7 +19,8 @@ from monitor.health import HealthPolicy
 from monitor.notify import Notifier
 from monitor.pipeline import Pipeline
 from monitor.routing import routes_with_catch_all
-from monitor.ruleset.schema import Route, Ruleset
+from monitor.ruleset.alerts import Route
+from monitor.ruleset.schema import Ruleset
 from monitor.ruleset.specs import labels
 from monitor.store.tables import alerts, events, items
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from monitor.ruleset.schema import FeedsFile, Ruleset
+from monitor.ruleset.feeds import FeedsFile
+from monitor.ruleset.schema import Ruleset
 from monitor.types import FeedSpec
 
 
