@@ -1,7 +1,7 @@
 """Read JSON Feed 1.0 / 1.1 documents (https://jsonfeed.org/version/1.1). Pure.
 
 feedparser 6 cannot read JSON Feed, so this is its own small reader. It returns the wire model below;
-parse.py turns it into Items exactly as it does feedparser's entries.
+feeditems.py turns it into Items exactly as it does feedparser's entries.
 
 Feeds in the wild get field types wrong (a number as `id`, an object as `title`): a field of the wrong type is
 dropped rather than failing the whole document, the way feedparser tolerates broken XML.

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from monitor.figures import FigureFinder
-from monitor.ruleset.schema import MetricsFile
+from monitor.ruleset.metrics import MetricsFile
 from tests.support.scanning import scanned
 
 ROOT = Path(__file__).resolve().parent.parent

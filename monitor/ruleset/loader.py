@@ -1,8 +1,8 @@
 """Read a rules directory into a validated Ruleset, or raise one RulesError listing every problem.
 
 Steps per file: read -> YAML with line numbers (document.py) -> ${ENV} substitution (alerts.yaml
-route urls only) -> pydantic model (schema.py, messages by problems.py); then the checks across
-entries and files (crosscheck.py). Nothing stops at the first problem: a rule author fixing a
+route urls only) -> pydantic models (schema.py and a module per rules file, messages by problems.py); then
+the checks across entries and files (crosscheck.py). Nothing stops at the first problem: a rule author fixing a
 directory wants the whole list at once, each with file and line.
 
 The environment is an argument: only the CLI/daemon read os.environ.

@@ -21,7 +21,8 @@ from monitor.ruleset.document import Document, Loc
 
 Explanation = tuple[Loc, str, str]  # where (shown before the message), message, hint
 
-# What each pattern in schema.py means, in words; an unknown pattern falls back to showing it.
+# What each pattern of the rules models (fields.py, feeds.py, alerts.py) means, in words; an unknown pattern
+# falls back to showing it.
 _ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 _PATTERN_HELP = {
     _ID_PATTERN: ("is not a valid id", "use lower-case letters, digits and _, starting with a letter"),

@@ -12,7 +12,7 @@ from monitor.ruleset.entities import EntitiesFile
 from monitor.ruleset.feeds import FeedsFile
 from monitor.ruleset.fields import Strict
 from monitor.ruleset.issues import IssuesFile
-from monitor.ruleset.metrics import MetricsFile as MetricsFile  # re-exported: tests/test_figures.py imports it here
+from monitor.ruleset.metrics import MetricsFile
 from monitor.ruleset.stances import StancesFile
 
 RULE_FILES: dict[str, type[Strict]] = {
