@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -81,31 +82,37 @@ def translit_key(norm: str, stem: bool = False) -> str:
     return key if stem else _FINAL_H.sub("", key)
 
 
-# The folded form and key of each word seen: news vocabulary repeats, so most words are answered here.
-_FORMS: dict[str, tuple[str, str]] = {}
-_FORMS_LIMIT = 1 << 17
+class _Memo(dict[str, str]):
+    """A function's results by argument, worked out on a miss (`__missing__`): a hit is a plain dict look-up,
+    which `map` makes without a Python-level call. News vocabulary repeats, so nearly every word is a hit."""
+
+    LIMIT = 1 << 17
+
+    def __init__(self, function: Callable[[str], str]) -> None:
+        super().__init__()
+        self._function = function
+
+    def __missing__(self, argument: str) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        result = self[argument] = self._function(argument)
+        return result
 
 
-def _forms(word: str) -> tuple[str, str]:
-    norm = fold(word)
-    if len(_FORMS) >= _FORMS_LIMIT:
-        _FORMS.clear()
-    forms = _FORMS[word] = (norm, translit_key(norm))
-    return forms
+_NORMS = _Memo(fold)  # the folded form of each word seen
+_KEYS = _Memo(translit_key)  # the key of each folded form seen
 
 
 def tokenize(text: str) -> Tokens:
     """The words of `text` with their spans."""
     found = list((_WORD if _MARK.search(text) else _PLAIN_WORD).finditer(text))
-    known = _FORMS.get
-    forms = [known(w) or _forms(w) for w in map(re.Match.group, found)]
-    norms = [norm for norm, _ in forms]
+    norms = list(map(_NORMS.__getitem__, map(re.Match.group, found)))
     if not all(norms):  # a lone combining mark folds to nothing: no word
-        kept = [i for i, norm in enumerate(norms) if norm]
-        forms, found = [forms[i] for i in kept], [found[i] for i in kept]
-        norms = [norm for norm, _ in forms]
+        found = [match for match, norm in zip(found, norms, strict=True) if norm]
+        norms = [norm for norm in norms if norm]
     # (map with the unbound methods: no Python-level call per word)
-    return Tokens(norms, [key for _, key in forms], list(map(re.Match.start, found)), list(map(re.Match.end, found)))
+    starts, ends = list(map(re.Match.start, found)), list(map(re.Match.end, found))
+    return Tokens(norms, list(map(_KEYS.__getitem__, norms)), starts, ends)
 
 
 def words(phrase: str) -> list[str]:
