@@ -33,7 +33,7 @@ stancesubjects.py; stanceissues.py the issue):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
 from monitor.phrasesyntax import Pattern
@@ -116,7 +116,7 @@ class PositionFinder:
         return list(found.values())
 
     def _positions(
-        self, sentence: Sentence, cue: Cue, topic: Antecedent, references: tuple[Match, ...]
+        self, sentence: Sentence, cue: Cue, topic: Antecedent, references: Iterable[Match]
     ) -> list[Position]:
         clause = sentence.clause_at(cue.start)
         if self._object_of_cue(sentence, clause, cue):

@@ -15,6 +15,7 @@ rejected by"; rules `references`) as the item's topic issue (stancetopic.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from monitor.ruleset.stances import POLARITY
@@ -39,7 +40,7 @@ class IssueFinder:
         self._words = words
 
     def issues(
-        self, sentence: Sentence, clause: Span, cue: Cue, actor: Actor, references: tuple[Match, ...]
+        self, sentence: Sentence, clause: Span, cue: Cue, actor: Actor, references: Iterable[Match]
     ) -> list[Match]:
         """The issues of `sentence` that `actor`'s stance at `cue` is on, or else the generic noun right by the
         cue among `references` (each standing for the item's topic issue)."""

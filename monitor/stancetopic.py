@@ -9,7 +9,7 @@ earlier sentence, the lead.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from monitor.sentences import Span
@@ -38,12 +38,41 @@ class Topic:
         shared = [m.id for m in lead if m.id in latest]
         return next(iter(shared + [m.id for m in self._latest] + [m.id for m in lead]), None)
 
-    def references(self, text: str, span: Span, issues: Sequence[Match]) -> tuple[Match, ...]:
+    def references(self, text: str, span: Span, issues: Sequence[Match]) -> References:
         """The generic nouns of `span` that are not part of an issue's words, each as the topic issue."""
-        topic = self.issue() if self._references is not None else None
-        if self._references is None or topic is None:
+        return References(self._references, self.issue(), text, span, issues)
+
+
+class References:
+    """The generic nouns of a sentence, each as the topic issue: looked for when first asked for, and once. Few
+    sentences need them, and the search (many words, in any case) is costly."""
+
+    def __init__(
+        self, pattern: re.Pattern[str] | None, topic: str | None, text: str, span: Span, issues: Sequence[Match]
+    ) -> None:
+        self._pattern = pattern if topic is not None else None  # with no topic, a generic noun stands for nothing
+        self._topic, self._text, self._span, self._issues = topic, text, span, issues
+        self._found: tuple[Match, ...] | None = None
+
+    def __bool__(self) -> bool:
+        if self._found is None and not self._issues and self._pattern is not None:
+            # No issue's words to leave out: the first generic noun will do.
+            return self._pattern.search(self._text, self._span.start, self._span.end) is not None
+        return bool(self._all())
+
+    def __iter__(self) -> Iterator[Match]:
+        return iter(self._all())
+
+    def _all(self) -> tuple[Match, ...]:
+        if self._found is None:
+            self._found = self._find()
+        return self._found
+
+    def _find(self) -> tuple[Match, ...]:
+        if self._pattern is None or self._topic is None:
             return ()
-        found = self._references.finditer(text, span.start, span.end)
+        topic, issues = self._topic, self._issues
+        found = self._pattern.finditer(self._text, self._span.start, self._span.end)
         return tuple(
             Match("issue", topic, hit.group(0), hit.start(), hit.end(), 100.0)
             for hit in found
