@@ -54,7 +54,12 @@ def _variants(word: str) -> set[str]:
 
 
 def _near(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= MIN_FUZZY_WORD - 1 and OSA.distance(a, b, score_cutoff=1) <= 1)
+    """Equal, or one edit apart and both long enough to tolerate it. (Words whose lengths differ by two or more
+    are never one edit apart: most pairs are told apart without computing a distance.)"""
+    if a == b:
+        return True
+    shorter, longer = sorted((len(a), len(b)))
+    return shorter >= MIN_FUZZY_WORD - 1 and longer - shorter <= 1 and OSA.distance(a, b, score_cutoff=1) <= 1
 
 
 class FuzzyIndex(Generic[T]):
@@ -107,9 +112,12 @@ class FuzzyIndex(Generic[T]):
         return self._entries[pair[0]].keys[pair[1]] != key
 
     def _may_match(self, pair: tuple[int, int], key: str) -> bool:
-        """A one-word alias is scored here, once per text word; a longer one needs its window (see find)."""
-        entry = self._entries[pair[0]]
-        return len(entry.keys) > 1 or self._score(entry, (key,)) is not None
+        """A one-word alias is scored here, once per text word; a longer one needs its window (see find), where
+        this word must be near its counterpart: checked here once, not in every window it leads to."""
+        entry, position = self._entries[pair[0]], pair[1]
+        if len(entry.keys) > 1:
+            return _near(entry.keys[position], key)
+        return self._score(entry, (key,)) is not None
 
     def find(self, keys: Sequence[str]) -> list[Near[T]]:
         """Aliases written unlike every spelling the rules give (exact spellings are left to phrases.py)."""
@@ -118,10 +126,7 @@ class FuzzyIndex(Generic[T]):
         for key in words.difference(self._memo):  # news vocabulary repeats: most words were seen before
             if candidates := self._candidates(key):
                 leads[key] = candidates
-        starts: set[tuple[int, int]] = set()
-        for i, key in enumerate(keys) if leads else ():
-            if key in leads:
-                starts.update((entry, i - j) for entry, j in leads[key])
+        starts = {(entry, i - j) for i, key in enumerate(keys) if key in leads for entry, j in leads[key]}
         found = []
         for entry_index, start in starts:
             entry = self._entries[entry_index]
@@ -136,7 +141,7 @@ class FuzzyIndex(Generic[T]):
         """The rapidfuzz ratio of alias and window when every word is near its counterpart, else None."""
         if len(window) != len(entry.keys) or tuple(window) == entry.keys:
             return None
-        if not all(_near(a, b) for a, b in zip(entry.keys, window, strict=True)):
+        if not all(map(_near, entry.keys, window)):
             return None
         score = fuzz.ratio(" ".join(entry.keys), " ".join(window), score_cutoff=entry.cutoff)
         return score or None
