@@ -19,9 +19,9 @@ issue cues the same way.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Sequence
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz
@@ -155,10 +155,10 @@ class Matcher:
         needs = target.require_any and (target.context_for_all or (found.alias and found.alias.ambiguous))
         if not needs and not _has_any(places, target.forbid_any):
             return True  # nothing to look for: spare the sentence split
-        start, end = (0, len(scan.text)) if context.scope == "item" else scan.sentence_around(found.start)
-        if needs and not _has_any(places, target.require_any, start, end):
+        span = None if context.scope == "item" else scan.sentence_around(found.start)
+        if needs and not _has_any(places, target.require_any, span):
             return False
-        return not _has_any(places, target.forbid_any, start, end)
+        return not _has_any(places, target.forbid_any, span)
 
     # --- issues ----------------------------------------------------------------------------------
 
@@ -178,11 +178,13 @@ def _places(scan: Scan) -> Places:
     return places
 
 
-def _has_any(places: Places, phrases: frozenset[str], start: int = 0, end: int | None = None) -> bool:
-    """Whether one of `phrases` occurs within [start, end). (A text has few context words: each is looked up in
-    `phrases`, not the other way round.)"""
-    stop = sys.maxsize if end is None else end
-    return any(start <= s and e <= stop for p, spans in places.items() if p in phrases for s, e in spans)
+def _has_any(places: Places, phrases: frozenset[str], span: tuple[int, int] | None = None) -> bool:
+    """Whether one of `phrases` occurs in the text, or within `span` (start, end). (A text has few context words:
+    the set operations look each of them up in `phrases`, not the other way round.)"""
+    if span is None:
+        return not phrases.isdisjoint(places)
+    start, end = span
+    return any(start <= s and e <= end for p in phrases.intersection(places) for s, e in places[p])
 
 
 def _exactness(pattern: Pattern, norms: list[str]) -> float:
@@ -197,6 +199,8 @@ def _exactness(pattern: Pattern, norms: list[str]) -> float:
 
 def _longest_wins(found: list[_Found]) -> list[_Found]:
     """Where mentions of different entities overlap, keep the longer (then the better scored)."""
+    if not _rivals_overlap(found):
+        return found  # most texts: every mention stands alone, or overlaps only its own entity's
     kept: list[_Found] = []
     for f in sorted(found, key=lambda f: (f.start - f.end, -f.score)):
         if not any(k.target != f.target and k.start < f.end and f.start < k.end for k in kept):
@@ -204,14 +208,28 @@ def _longest_wins(found: list[_Found]) -> list[_Found]:
     return kept
 
 
+def _rivals_overlap(found: list[_Found]) -> bool:
+    """Whether mentions of two different entities overlap. (In order of their starts, a mention that starts
+    before the furthest end so far overlaps the mention that reaches it: the first one of another entity in a
+    run of overlapping mentions overlaps one of the entity the run began with.)"""
+    end, target = -1, -1
+    for f in sorted(found, key=attrgetter("start")):
+        if f.start >= end:
+            target = f.target  # a new run of overlapping mentions
+        elif f.target != target:
+            return True
+        end = max(end, f.end)
+    return False
+
+
 def _merged(kind: Literal["entity", "issue"], text: str, targets: Sequence[Target], found: list[_Found]) -> list[Match]:
     """One Match per run of overlapping mentions of the same target, in text order."""
     merged: list[_Found] = []
-    for f in sorted(found, key=lambda f: (f.target, f.start)):
+    for f in sorted(found, key=attrgetter("target", "start")):
         last = merged[-1] if merged else None
         if last is not None and last.target == f.target and f.start < last.end:
             merged[-1] = _Found(f.target, last.start, max(last.end, f.end), max(last.score, f.score))
         else:
             merged.append(f)
-    merged.sort(key=lambda f: (f.start, f.end))
+    merged.sort(key=attrgetter("start", "end"))
     return [Match(kind, targets[f.target].id, text[f.start : f.end], f.start, f.end, f.score) for f in merged]

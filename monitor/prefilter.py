@@ -109,19 +109,18 @@ class RegexSet:
 
     def matches(self, text: str) -> list[list[re.Match[str]]]:
         """The matches of each pattern in `text`, as `finditer` finds them."""
-        starts: list[set[int]] = [set() for _ in self._patterns]
+        starts: dict[int, set[int]] = {}  # only the patterns whose prefixes occur: most often, none or a few
         if self._automaton is not None:
             for end, (length, owners) in self._automaton.iter(text):
                 start = end - length + 1
                 for index, slack in owners:
-                    starts[index].update(range(max(start - slack, 0), start + 1))
-        return [self._found(index, text, starts[index]) for index in range(len(self._patterns))]
-
-    def _found(self, index: int, text: str, starts: set[int]) -> list[re.Match[str]]:
-        pattern = self._patterns[index]
-        if index in self._anywhere:
-            return list(pattern.finditer(text))
-        return list(_leftmost(pattern, text, starts)) if starts else []  # most often: no prefix in the text
+                    starts.setdefault(index, set()).update(range(max(start - slack, 0), start + 1))
+        found: list[list[re.Match[str]]] = [[] for _ in self._patterns]
+        for index in self._anywhere:
+            found[index] = list(self._patterns[index].finditer(text))
+        for index, places in starts.items():
+            found[index] = list(_leftmost(self._patterns[index], text, places))
+        return found
 
 
 def _leftmost(pattern: re.Pattern[str], text: str, starts: set[int]) -> Iterator[re.Match[str]]:

@@ -207,6 +207,25 @@ def test_the_longer_of_two_overlapping_names_wins(matcher: Matcher) -> None:
     assert entity_ids(matcher, "Defence Minister Israel Katz ordered the army to prepare.") == {"katz"}
 
 
+def test_the_longer_name_wins_over_any_mention_of_another_entity_it_overlaps() -> None:
+    # "Peace Council" overlaps "Council Chamber"; "Board of Peace", where the run of overlapping mentions starts,
+    # does not.
+    matcher = Matcher.from_rules(
+        EntitiesFile.model_validate(
+            {
+                "version": 1,
+                "entities": [
+                    {"id": "board", "name": "Board of Peace", "kind": "organisation", "aliases": ["Peace Council"]},
+                    {"id": "chamber", "name": "Council Chamber", "kind": "place"},
+                ],
+            }
+        ),
+        IssuesFile.model_validate({"version": 1, "issues": []}),
+    )
+    found = matcher.find(scanned(matcher, "The Board of Peace Council Chamber opened."))
+    assert [(m.id, m.text) for m in found] == [("board", "Board of Peace"), ("chamber", "Council Chamber")]
+
+
 def test_overlapping_mentions_of_one_entity_merge(matcher: Matcher) -> None:
     text = "The International Committee of the Red Cross (ICRC) received the remains."
     assert [(m.id, m.text) for m in matcher.find(scanned(matcher, text)) if m.kind == "entity"] == [
@@ -315,12 +334,38 @@ def test_an_entity_threshold_bounds_how_far_a_spelling_may_stray(threshold: floa
 
 @pytest.mark.parametrize(
     "text",
-    ["Kahn Younis Hospital was hit.", "Khan Yunos Hospital was hit.", "Khan Younis Hospitl was hit."],
-    ids=["a-four-letter-word-differs", "a-middle-word-differs", "the-last-word-differs"],
+    [
+        "Kahn Younis Hospital was hit.",
+        "Khan Yunos Hospital was hit.",
+        "Khan Younis Hospitl was hit.",
+        "Khan Younis Hosspital was hit.",
+        "Khan Younis Hsopital was hit.",
+    ],
+    ids=[
+        "a-four-letter-word-differs",
+        "a-middle-word-differs",
+        "the-last-word-differs",
+        "a-letter-added",
+        "letters-swapped",
+    ],
 )
 def test_a_near_spelling_is_found_whichever_word_differs(text: str) -> None:
     matcher = _single({"id": "x", "name": "Khan Younis Hospital", "kind": "place"})
     assert [m.id for m in matcher.find(scanned(matcher, text))] == ["x"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Khan Younis Hosptl was hit.", []),
+        ("Khan Younis Hopsitla was hit.", []),
+        ("Khan Younis Hospital, Younis Hopsitla.", ["Khan Younis Hospital"]),
+    ],
+    ids=["two-letters-dropped", "two-letters-moved", "beside-the-exact-spelling"],
+)
+def test_a_word_two_edits_away_is_no_near_spelling(text: str, found: list[str]) -> None:
+    matcher = _single({"id": "x", "name": "Khan Younis Hospital", "kind": "place"})
+    assert [m.text for m in matcher.find(scanned(matcher, text))] == found
 
 
 @pytest.mark.parametrize(
