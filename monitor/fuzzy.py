@@ -4,7 +4,8 @@ Scoring every alias against every window of an article with rapidfuzz is far too
 section 4). Candidates are found exactly instead, with a deletion neighbourhood (the SymSpell idea):
 two words within one edit of each other share a word that both become after deleting at most one
 letter. The index holds those deletion variants of the alias words that may be misspelt; a text word looks up its
-own variants, and only the aliases it reaches are scored with `rapidfuzz.fuzz.ratio`.
+own variants, and only the aliases it reaches, whose other words the text holds too (as written or near), are
+scored with `rapidfuzz.fuzz.ratio`.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class _Entry(Generic[T]):
     pattern: Pattern
     keys: tuple[str, ...]
     cutoff: float
+    words: frozenset[str]
 
 
 def _variants(word: str) -> set[str]:
@@ -69,7 +71,8 @@ class FuzzyIndex(Generic[T]):
         self._entries: list[_Entry[T]] = []
         self._index: dict[str, list[tuple[int, int]]] = {}
         self._memo: dict[str, tuple[tuple[int, int], ...]] = {}
-        self._leads: set[str] = set()  # the words of the memo that lead to some alias
+        self._nearby: set[str] = set()  # the words of the memo near some alias word
+        self._leading: set[str] = set()  # those of them that may lead to an alias (see `_may_lead`)
         exact: set[str] = set()
         stems: set[str] = set()
         for pattern, value, cutoff in entries:
@@ -85,28 +88,35 @@ class FuzzyIndex(Generic[T]):
             for j, key in enumerate(keys):
                 for variant in _variants(key) if len(key) >= MIN_FUZZY_WORD - 1 else ():
                     self._index.setdefault(variant, []).append((len(self._entries), j))
-            self._entries.append(_Entry(value, pattern, keys, cutoff))
-        # A word that is a one-word alias (or starts with a one-word stem) as written is the exact stage's: looking
-        # for near spellings of it would only find the same mention again, or a worse one.
+            self._entries.append(_Entry(value, pattern, keys, cutoff, frozenset(keys)))
         self._exact, self._stems = frozenset(exact), tuple(stems)
 
-    def _candidates(self, key: str) -> tuple[tuple[int, int], ...]:
-        """(alias, word position) pairs whose word is one edit from `key` (not `key` itself: a window where the text
+    def _near_pairs(self, key: str) -> tuple[tuple[int, int], ...]:
+        """(alias, word position) pairs whose word is near `key` and not `key` itself (a window where the text
         spells every word as the alias does is no near spelling); one-word aliases already scored. Memoised, and
-        the words that have any are remembered in `_leads`."""
+        the words that have any are remembered in `_nearby` (and `_leading`)."""
         found = self._memo.get(key)
         if found is None:
             found = ()
-            if len(key) >= MIN_FUZZY_WORD - 1 and key not in self._exact and not key.startswith(self._stems):
+            if len(key) >= MIN_FUZZY_WORD - 1:
                 pairs = {pair for variant in _variants(key) for pair in self._index.get(variant, ())}
                 found = tuple(pair for pair in pairs if self._differs(pair, key) and self._may_match(pair, key))
             if len(self._memo) >= _MEMO_LIMIT:
                 self._memo.clear()
-                self._leads.clear()
+                self._nearby.clear()
+                self._leading.clear()
             self._memo[key] = found
             if found:
-                self._leads.add(key)
+                self._nearby.add(key)
+                if self._may_lead(key):
+                    self._leading.add(key)
         return found
+
+    def _may_lead(self, key: str) -> bool:
+        """A word that is a one-word alias (or starts with a one-word stem) as written is the exact stage's: a near
+        spelling found from it would only be the same mention again, or a worse one. (It may still be the near
+        word of a window that another word leads to.)"""
+        return key not in self._exact and not key.startswith(self._stems)
 
     def _differs(self, pair: tuple[int, int], key: str) -> bool:
         return self._entries[pair[0]].keys[pair[1]] != key
@@ -122,13 +132,23 @@ class FuzzyIndex(Generic[T]):
     def find(self, keys: Sequence[str]) -> list[Near[T]]:
         """Aliases written unlike every spelling the rules give (exact spellings are left to phrases.py)."""
         words = set(keys)
-        leads = {key: self._memo[key] for key in words & self._leads}  # most texts: none
+        near = {key: self._memo[key] for key in words & self._nearby}  # most texts: a few
         for key in words.difference(self._memo):  # news vocabulary repeats: most words were seen before
-            if candidates := self._candidates(key):
-                leads[key] = candidates
+            if pairs := self._near_pairs(key):
+                near[key] = pairs
+        # Only an alias each of whose words the text holds, as written or near, may be found: in most texts none
+        # is, and no window is looked at.
+        held = words.union(self._entries[e].keys[j] for pairs in near.values() for e, j in pairs)
+        leads = {
+            key: [(e, j) for e, j in near[key] if self._entries[e].words <= held] for key in near.keys() & self._leading
+        }
+        if not any(leads.values()):
+            return []
         starts = {(entry, i - j) for i, key in enumerate(keys) if key in leads for entry, j in leads[key]}
         found = []
-        for entry_index, start in starts:
+        # In the rules' order: which of two equal near spellings of rival aliases wins must not depend on a set's
+        # layout.
+        for entry_index, start in sorted(starts):
             entry = self._entries[entry_index]
             window = keys[start : start + len(entry.keys)] if start >= 0 else ()
             score = self._score(entry, window)

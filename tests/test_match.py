@@ -340,6 +340,7 @@ def test_an_entity_threshold_bounds_how_far_a_spelling_may_stray(threshold: floa
         "Khan Younis Hospitl was hit.",
         "Khan Younis Hosspital was hit.",
         "Khan Younis Hsopital was hit.",
+        "Khan Yunis Hosptal was hit.",
     ],
     ids=[
         "a-four-letter-word-differs",
@@ -347,6 +348,7 @@ def test_an_entity_threshold_bounds_how_far_a_spelling_may_stray(threshold: floa
         "the-last-word-differs",
         "a-letter-added",
         "letters-swapped",
+        "two-words-differ",
     ],
 )
 def test_a_near_spelling_is_found_whichever_word_differs(text: str) -> None:
@@ -366,6 +368,33 @@ def test_a_near_spelling_is_found_whichever_word_differs(text: str) -> None:
 def test_a_word_two_edits_away_is_no_near_spelling(text: str, found: list[str]) -> None:
     matcher = _single({"id": "x", "name": "Khan Younis Hospital", "kind": "place"})
     assert [m.text for m in matcher.find(scanned(matcher, text))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Strikes near Hamad Hosptal.", [("hospital", "Hamad Hosptal")]),
+        ("Strikes near Hamas Hosptal.", [("hospital", "Hamas Hosptal")]),
+        ("Strikes near Hamas Hospital.", [("hamas", "Hamas")]),
+    ],
+    ids=["one-word-differs", "beside-a-misspelt-word", "alone"],
+)
+def test_a_word_spelled_as_another_alias_is_a_near_spelling_only_beside_a_misspelt_word(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    matcher = Matcher.from_rules(
+        EntitiesFile.model_validate(
+            {
+                "version": 1,
+                "entities": [
+                    {"id": "hospital", "name": "Hamad Hospital", "kind": "place"},
+                    {"id": "hamas", "name": "Hamas", "kind": "organisation"},
+                ],
+            }
+        ),
+        IssuesFile.model_validate({"version": 1, "issues": []}),
+    )
+    assert [(m.id, m.text) for m in matcher.find(scanned(matcher, text))] == found
 
 
 @pytest.mark.parametrize(
