@@ -149,23 +149,25 @@ class Matcher:
         return [f for f in kept if f.target in named or all(e != f.target for e, _, _ in others)]
 
     def _in_context(self, scan: Scan, places: Places, target: Target, found: _Found) -> bool:
-        context = target.context
-        if context is None:
-            return True
-        needs = target.require_any and (target.context_for_all or (found.alias and found.alias.ambiguous))
-        if not needs and not _has_any(places, target.forbid_any):
-            return True  # nothing to look for: spare the sentence split
-        span = None if context.scope == "item" else scan.sentence_around(found.start)
-        if needs and not _has_any(places, target.require_any, span):
-            return False
-        return not _has_any(places, target.forbid_any, span)
+        if target.context is None:
+            return True  # most entities
+        needs = _needs(target, found.alias)
+        verdict = _item_verdict(places, target, needs)
+        if verdict is None:
+            span = scan.sentence_around(found.start)
+            verdict = not _has_any(places, target.forbid_any, span)
+            verdict = verdict and (not needs or _has_any(places, target.require_any, span))
+        return verdict
 
     # --- issues ----------------------------------------------------------------------------------
 
     def _issue_matches(self, scan: Scan, places: Places) -> list[Match]:
         found = [_Found(h.value.issue, h.start, h.end, 100.0) for h in scan.hits_of(Cue)]
-        for index, matched in zip(self._regex_issues, self._regexes.matches(scan.lowered), strict=True):
-            found += [_Found(index, m.start(), m.end(), 100.0) for m in matched if scan.starts_word(m.start())]
+        # Where the item's context words rule out every issue that has patterns (most items of a general feed),
+        # the patterns are not searched.
+        if any(_item_verdict(places, t, _needs(t, None)) is not False for t in self._issues if t.patterns):
+            for index, matched in zip(self._regex_issues, self._regexes.matches(scan.lowered), strict=True):
+                found += [_Found(index, m.start(), m.end(), 100.0) for m in matched if scan.starts_word(m.start())]
         found = [f for f in found if self._in_context(scan, places, self._issues[f.target], f)]
         return _merged("issue", scan.text, self._issues, found)
 
@@ -176,6 +178,25 @@ def _places(scan: Scan) -> Places:
     for hit in scan.hits_of(Word):
         places.setdefault(hit.value.phrase, []).append((hit.start, hit.end))
     return places
+
+
+def _needs(target: Target, alias: Alias | None) -> bool:
+    """Whether a mention needs one of the target's `require_any` words: every mention does, unless ambiguous
+    aliases are listed (then theirs only)."""
+    return bool(target.require_any) and (target.context_for_all or (alias is not None and alias.ambiguous))
+
+
+def _item_verdict(places: Places, target: Target, needs: bool) -> bool | None:
+    """Whether the context words of the whole item decide that a mention is in its context (True) or not (False);
+    None when its sentence decides. (Most mentions are decided here, sparing the sentence split.)"""
+    if target.context is None:
+        return True
+    if needs and not _has_any(places, target.require_any):
+        return False
+    forbidden = _has_any(places, target.forbid_any)
+    if target.context.scope == "item":
+        return not forbidden
+    return None if needs or forbidden else True
 
 
 def _has_any(places: Places, phrases: frozenset[str], span: tuple[int, int] | None = None) -> bool:

@@ -308,6 +308,27 @@ def test_issues_need_the_story_in_the_item(matcher: Matcher, text: str) -> None:
     assert issue_ids(matcher, text) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "issues"),
+    [
+        ("Gaza: the crossings open today.", {"crossings"}),
+        ("The crossings open today.", set()),
+        ("The crossings open today, and they will end the war.", {"war"}),
+    ],
+    ids=["in-context", "out-of-context", "another-issue-in-context"],
+)
+def test_an_issue_pattern_counts_where_its_context_does(text: str, issues: set[str]) -> None:
+    rules = [
+        {"id": "crossings", "label": "C", "patterns": [r"crossings?\s+open"], "context": {"require_any": ["Gaza"]}},
+        {"id": "war", "label": "W", "patterns": [r"end\s+the\s+war"]},
+    ]
+    matcher = Matcher.from_rules(
+        EntitiesFile.model_validate({"version": 1, "entities": []}),
+        IssuesFile.model_validate({"version": 1, "issues": rules}),
+    )
+    assert {m.id for m in matcher.find(scanned(matcher, text))} == issues
+
+
 def _single(entity: dict[str, object], issues: list[dict[str, object]] | None = None) -> Matcher:
     return Matcher.from_rules(
         EntitiesFile.model_validate({"version": 1, "entities": [entity]}),
