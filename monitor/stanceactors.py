@@ -212,8 +212,9 @@ class ActorFinder:
         start = sentence.span.start
         verbs = [verb for verb in sentence.speech if verb.end <= before]
         colon = sentence.text.find(":", start, before)
-        short_lead = len(sentence.text[start:colon].split()) <= _HEADLINE_LEAD_WORDS
-        if colon >= 0 and short_lead and named_subject(sentence, start, colon):
+        # (Words counted only before a colon: with none, text[start:-1] would be the rest of the item.)
+        short_lead = colon >= 0 and len(sentence.text[start:colon].split()) <= _HEADLINE_LEAD_WORDS
+        if short_lead and named_subject(sentence, start, colon):
             verbs.append(Speech(colon, colon + 1))
         return max(verbs, key=lambda verb: verb.start, default=None)
 
