@@ -8,6 +8,7 @@ from monitor.phrases import PhraseIndex
 from monitor.phrasesyntax import Pattern
 from monitor.scan import Scan
 from monitor.stancescan import Kind, StanceMarks, Word
+from monitor.stancewords import compile_phrases
 
 WORDS: list[tuple[str, Word]] = [
     ("not", Word("negation", "", "cue")),
@@ -60,3 +61,21 @@ def test_cues_and_speech_verbs_are_listed_in_order() -> None:
     found = scan("Israel said it would not accept the truce.")
     assert [(c.text, c.stance) for c in found.cues] == [("accept", "accepts")]
     assert [(s.start, s.end) for s in found.speech] == [(7, 11)]
+
+
+PHRASES_IN_ANY_CASE: list[tuple[str, str, list[str]]] = [
+    ("lower-case phrases, capitals in the text", "The DEAL and the Accord", ["DEAL", "Accord"]),
+    ("a capital in the phrase, lower case in the text", "die abkommen", ["abkommen"]),
+    ("Cyrillic", "ПЛАН и план", ["ПЛАН", "план"]),
+    ("a letter with a second lower-case form", "the ſtep", ["ſtep"]),
+    ("whole words only", "an ideal plant", []),
+    ("not inside a compound", "a US-deal", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"), [c[1:] for c in PHRASES_IN_ANY_CASE], ids=[c[0] for c in PHRASES_IN_ANY_CASE]
+)
+def test_compiled_phrases_match_whole_words_in_any_case(text: str, found: list[str]) -> None:
+    pattern = compile_phrases(["deal", "accord", "Abkommen", "план", "step", "plan"])
+    assert [m.group(0) for m in pattern.finditer(text)] == found
