@@ -136,11 +136,12 @@ class FuzzyIndex(Generic[T]):
         for key in words.difference(self._memo):  # news vocabulary repeats: most words were seen before
             if pairs := self._near_pairs(key):
                 near[key] = pairs
-        # Only an alias each of whose words the text holds, as written or near, may be found: in most texts none
-        # is, and no window is looked at.
-        held = words.union(self._entries[e].keys[j] for pairs in near.values() for e, j in pairs)
+        # Only an alias each of whose words the text holds, as written or near one of its words (`near_words`), may
+        # be found: in most texts none is, and no window is looked at.
+        near_words = {self._entries[e].keys[j] for pairs in near.values() for e, j in pairs}
         leads = {
-            key: [(e, j) for e, j in near[key] if self._entries[e].words <= held] for key in near.keys() & self._leading
+            key: [(e, j) for e, j in near[key] if self._entries[e].words - words <= near_words]
+            for key in near.keys() & self._leading
         }
         if not any(leads.values()):
             return []

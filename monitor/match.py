@@ -94,7 +94,7 @@ class Matcher:
             published = published.date()
         if rules.since and published and published < rules.since:
             return False
-        return not rules.exclude or not _has_any(_places(scan), self._exclude)
+        return not rules.exclude or self._exclude.isdisjoint(_phrases(scan))
 
     def is_relevant(self, scan: Scan, matches: Sequence[Match], published: date | None) -> bool:
         """Whether an item belongs to the story, by the `relevance` rules of issues.yaml (`any_figure` is
@@ -105,7 +105,9 @@ class Matcher:
         if rules.any_issue and any(m.kind == "issue" for m in matches):
             return True
         entities = {m.id for m in matches if m.kind == "entity"}
-        return len(entities) >= rules.min_entities and (not rules.context or _has_any(_places(scan), self._context))
+        return len(entities) >= rules.min_entities and (
+            not rules.context or not self._context.isdisjoint(_phrases(scan))
+        )
 
     # --- entities --------------------------------------------------------------------------------
 
@@ -120,7 +122,7 @@ class Matcher:
         found = []
         norms = scan.tokens.norms
         for hit in scan.hits_of(Alias):
-            score = _exactness(hit.pattern, norms[hit.first : hit.last + 1])
+            score = _exactness(hit.value, norms[hit.first : hit.last + 1])
             if score >= self._entities[hit.value.entity].threshold:
                 found.append(_Found(hit.value.entity, hit.start, hit.end, score, hit.value))
         return found
@@ -180,6 +182,11 @@ def _places(scan: Scan) -> Places:
     return places
 
 
+def _phrases(scan: Scan) -> set[str]:
+    """The context words of the rules that occur in the scanned text."""
+    return {hit.value.phrase for hit in scan.hits_of(Word)}
+
+
 def _needs(target: Target, alias: Alias | None) -> bool:
     """Whether a mention needs one of the target's `require_any` words: every mention does, unless ambiguous
     aliases are listed (then theirs only)."""
@@ -208,10 +215,10 @@ def _has_any(places: Places, phrases: frozenset[str], span: tuple[int, int] | No
     return any(start <= s and e <= end for p in phrases.intersection(places) for s, e in places[p])
 
 
-def _exactness(pattern: Pattern, norms: list[str]) -> float:
-    """100 when the text spells the phrase as the rules do (after folding), else the transliteration score."""
-    written = pattern.norms
-    if pattern.stem:
+def _exactness(alias: Alias, norms: list[str]) -> float:
+    """100 when the text spells the alias as the rules do (after folding), else the transliteration score."""
+    written = alias.written
+    if alias.stem:
         exact = tuple(norms[:-1]) == written[:-1] and norms[-1].startswith(written[-1])
     else:
         exact = tuple(norms) == written

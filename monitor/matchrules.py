@@ -20,6 +20,10 @@ class Alias:
     capitalised: bool  # written with a capital: the text must capitalise it too
     distinctive: bool  # not part of any `others` name of the entity
     ambiguous: bool
+    # Its folded words as the rules write them, and whether the last is a stem ("hostage*"): what an exact
+    # spelling is (the text's words are compared with these at every mention).
+    written: tuple[str, ...] = ()
+    stem: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +76,10 @@ def entity_entries(entities: EntitiesFile) -> tuple[list[tuple[str, Value]], lis
     for index, entity in enumerate(entities.entities):
         others = [Pattern.parse(o).keys for o in entity.others]
         for phrase in [entity.name, *entity.aliases, *entity.ambiguous]:
-            keys = Pattern.parse(phrase).keys
-            distinctive = not any(_contains(other, keys) for other in others)
-            alias = Alias(index, phrase[:1].isupper(), distinctive, phrase in entity.ambiguous)
+            pattern = Pattern.parse(phrase)
+            distinctive = not any(_contains(other, pattern.keys) for other in others)
+            capitalised, ambiguous = phrase[:1].isupper(), phrase in entity.ambiguous
+            alias = Alias(index, capitalised, distinctive, ambiguous, pattern.norms, pattern.stem)
             entries.append((phrase, alias))
         entries += [(other, Other(index)) for other in entity.others]
         threshold = entity.threshold or entities.defaults.threshold
