@@ -168,8 +168,11 @@ class Matcher:
         # Where the item's context words rule out every issue that has patterns (most items of a general feed),
         # the patterns are not searched.
         if any(_item_verdict(places, t, _needs(t, None)) is not False for t in self._issues if t.patterns):
-            for index, matched in zip(self._regex_issues, self._regexes.matches(scan.lowered), strict=True):
-                found += [_Found(index, m.start(), m.end(), 100.0) for m in matched if scan.starts_word(m.start())]
+            matched = zip(self._regex_issues, self._regexes.matches(scan.lowered), strict=True)
+            # (One comprehension over every pattern's matches: most patterns have none.)
+            found += [
+                _Found(n, m.start(), m.end(), 100.0) for n, ms in matched for m in ms if scan.starts_word(m.start())
+            ]
         found = [f for f in found if self._in_context(scan, places, self._issues[f.target], f)]
         return _merged("issue", scan.text, self._issues, found)
 
