@@ -60,6 +60,9 @@ class ScopeRule:
         """
         if self.require is None:
             return math.inf
+        required = sentence.tagged(self.require)
+        if not required:
+            return None  # the common case: no required phrase in the sentence, so none near the number
         low, high = min(number.start, cue.start), max(number.end, cue.end)
         near = self.metric.scope.near
         # The segments that the number's own continues count as near: "Sur les 48 otages, 20 seraient vivants".
@@ -67,7 +70,7 @@ class ScopeRule:
         areas = (sentence.widen(low, high, near), before) if near else (sentence.span,)
         found = [
             max(hit.start - number.end, number.start - hit.end, 0)
-            for hit in sentence.tagged(self.require)
+            for hit in required
             if any(area.start <= hit.start and hit.end <= area.end for area in areas)
         ]
         return min(found, default=None)
@@ -99,8 +102,12 @@ class FigureFinder:
         self.rules = rules
         self.vocabulary = vocabulary  # the phrases to look for (analyze.py finds them with all the others)
         self.ignore_tag, self.earlier_tag = 3 * len(rules), 3 * len(rules) + 1
-        # The metrics that each cue phrase names (its tags below the scope tags), worked out once.
-        self._metric_tags = {tags: Tags(tuple(t for t in tags.tags if t < len(rules))) for _, tags in vocabulary}
+        # The metrics that each cue phrase names, worked out once for the phrases that also carry scope tags (tags
+        # in order: the last is the largest). A cue that carries none keeps its tags.
+        count = len(rules)
+        self._metric_tags = {
+            tags: Tags(tuple(t for t in tags.tags if t < count)) for _, tags in vocabulary if tags.tags[-1] >= count
+        }
 
     @classmethod
     def from_rules(cls, metrics: MetricsFile) -> FigureFinder:
@@ -134,14 +141,15 @@ class FigureFinder:
         """The cue phrases of the sentence (their tags: metric indices), leftmost-longest, never overlapping."""
         count, metric_tags = len(self.rules), self._metric_tags
         cues = [h for h in sentence.phrases if h.value.tags[0] < count]
-        return longest_first([h._replace(value=metric_tags[h.value]) for h in cues])
+        return longest_first([h._replace(value=metric_tags[h.value]) if h.value in metric_tags else h for h in cues])
 
     def _in_sentence(self, sentence: Sentence, numbers: list[NumberPhrase]) -> list[Figure]:
         reaches = [sentence.reach(n.start) for n in numbers]
         kept = [(n, r) for n, r in zip(numbers, reaches, strict=True) if not self._ignored(sentence, n, r)]
         cues = self._cues(sentence) if kept else []
         numbers = [n for n, _ in kept]
-        chosen = _assign([self._options(sentence, n, reach, cues, numbers) for n, reach in kept])
+        bounds = [n.start for n in numbers], [n.end for n in numbers]  # in order, never overlapping
+        chosen = _assign([self._options(sentence, n, reach, cues, bounds) for n, reach in kept])
         for i, (number, _) in enumerate(kept):
             if i not in chosen and sentence.elliptic(number.start):
                 self._share(sentence, kept, chosen, cues, i)
@@ -169,9 +177,15 @@ class FigureFinder:
         return sentence.just_before(self.earlier_tag, number.start) or sentence.has(self.ignore_tag, reach)
 
     def _options(
-        self, sentence: Sentence, number: NumberPhrase, reach: Span, cues: list[Hit[Tags]], numbers: list[NumberPhrase]
+        self,
+        sentence: Sentence,
+        number: NumberPhrase,
+        reach: Span,
+        cues: list[Hit[Tags]],
+        bounds: tuple[list[int], list[int]],
     ) -> list[Option]:
-        """(cost, cue index, metric index) for every cue near `number`.
+        """(cost, cue index, metric index) for every cue near `number` (`bounds`: where the sentence's numbers start
+        and end).
 
         A cue whose metrics do not fit still explains the number (metric None): in "20 of the hostages are
         alive and 26 dead", 26 counts the dead and must not take "alive" from 20. Only an excluded phrase
@@ -180,7 +194,7 @@ class FigureFinder:
         found: list[Option] = []
         tags = {m for cue in cues for m in cue.value.tags}
         excluded = {m for m in tags if self.rules[m].excludes(sentence, reach)}
-        starts, ends = [n.start for n in numbers], [n.end for n in numbers]  # in order, never overlapping
+        starts, ends = bounds
         for index, cue in enumerate(cues):
             metrics = [m for m in cue.value.tags if m not in excluded]
             if not metrics or (cue.start < number.end and number.start < cue.end):
@@ -228,6 +242,10 @@ def _assign(options: list[list[Option]]) -> dict[int, tuple[int, int | None]]:
     """Number index -> (cue index, metric index or None: a cue of no metric that fits), each cue explaining at
     most one number, at the least total cost (a search over the four nearest cues of each number, memoised)."""
     nearest = [sorted(o)[:4] for o in options]
+    firsts = [(index, option[0]) for index, option in enumerate(nearest) if option]
+    if len({cue for _, (_, cue, _) in firsts}) == len(firsts):
+        # No two numbers want the same cue: each takes its nearest, as no other assignment costs less.
+        return {index: (cue, metric) for index, (_, cue, metric) in firsts}
     # The cues that numbers from i on may take: of the cues used before i, only those matter to the rest of the
     # search, and memoising on them alone answers most of it from the memo.
     later = [frozenset[int]()] * (len(nearest) + 1)

@@ -66,7 +66,10 @@ class Sentence:
 
     def has(self, tag: int, where: Span) -> bool:
         """Whether a phrase tagged `tag` lies within `where`."""
-        return any(where.start <= hit.start and hit.end <= where.end for hit in self._by_tag.get(tag, ()))
+        hits = self._by_tag.get(tag)
+        if hits is None:
+            return False  # the common case, asked of every metric: answered without a generator
+        return any(where.start <= hit.start and hit.end <= where.end for hit in hits)
 
     def tagged(self, tag: int) -> list[Hit[Tags]]:
         """The phrases tagged `tag`."""

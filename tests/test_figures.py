@@ -287,6 +287,52 @@ def test_numbers_for_other_quantities_are_not_figures(seed: FigureFinder, text: 
     assert found <= {("gaza_deaths_total", 68000)}  # the one real figure in the "money" case
 
 
+SCOPE_IN_THE_SENTENCE = [
+    ("required phrase absent", "Strikes have killed 241 people.", set()),
+    (
+        "required phrase in another sentence",
+        "The ceasefire took effect on October 10. Strikes have killed 241 people.",
+        set(),
+    ),
+    (
+        "required phrase in the sentence",
+        "Strikes have killed 241 people since the ceasefire took effect.",
+        {("deaths_since_ceasefire", 241)},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in SCOPE_IN_THE_SENTENCE], ids=[c[0] for c in SCOPE_IN_THE_SENTENCE]
+)
+def test_a_metric_that_requires_a_phrase_needs_it_in_the_numbers_sentence(
+    seed: FigureFinder, text: str, expected: set[tuple[str, float]]
+) -> None:
+    assert figures(seed, text) == expected
+
+
+CUE_SHARING = [
+    (
+        "each number has a cue of its own",
+        "Hamas freed 20 hostages and Israel freed 1,968 prisoners.",
+        {("hostages_released", 20), ("prisoners_released", 1968)},
+    ),
+    # "children" is the nearest cue of both numbers: 18,000 takes it, and 67,160 the next nearest, "killed".
+    (
+        "two numbers want the same cue",
+        "At least 67,160 people, including 18,000 children, have been killed.",
+        {("children_killed", 18000), ("gaza_deaths_total", 67160)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CUE_SHARING], ids=[c[0] for c in CUE_SHARING])
+def test_each_cue_explains_one_number_at_the_least_total_cost(
+    seed: FigureFinder, text: str, expected: set[tuple[str, float]]
+) -> None:
+    assert figures(seed, text) == expected
+
+
 def test_a_rounded_headline_figure_gives_way_to_the_precise_one() -> None:
     text = "Más de 600 gazatíes muertos desde el alto el fuego.\nSanidad cifró en 601 los muertos desde la tregua."
     assert figures(finder(SEED), text, "es") == {("deaths_since_ceasefire", 601)}
