@@ -50,16 +50,16 @@ def kind_of(
     if percent:
         return "percent"
     before = text[max(0, start - 24) : start]
-    following = next_word(text, end)
-    if zero and (previous_word(before) in _ZERO_NAMES or following in _ZERO_NAMES):
+    previous, following = previous_word(before), next_word(text, end)
+    if zero and (previous in _ZERO_NAMES or following in _ZERO_NAMES):
         return "label"  # "ground zero", "zero tolerance": a name, not a count
-    if _is_currency(before) or following in _CURRENCY_AFTER:
+    if _is_currency(before, previous) or following in _CURRENCY_AFTER:
         return "money"
     if scaled:
-        return _neighbour_kind(previous_word(before), following) or "count"
+        return _neighbour_kind(previous, following) or "count"
     return (
         _attached_kind(text[core_end : core_end + 12], before)
-        or _neighbour_kind(previous_word(before), following)
+        or _neighbour_kind(previous, following)
         or _bare_kind(text, digits, end, before)
     )
 
@@ -112,10 +112,10 @@ def previous_word(before: str) -> str:
     return tokens[-1].casefold() if tokens else ""
 
 
-def _is_currency(before: str) -> bool:
-    """'$70', 'US$1 billion', 'USD 20', '€20': a currency sign or code right before the number."""
-    stripped = before.rstrip()
-    return stripped[-1:] in ("$", "€", "£", "₪") or previous_word(stripped) in _CURRENCY_BEFORE
+def _is_currency(before: str, previous: str) -> bool:
+    """'$70', 'US$1 billion', 'USD 20', '€20': a currency sign or code right before the number (`previous`: the
+    word before it)."""
+    return before.rstrip()[-1:] in ("$", "€", "£", "₪") or previous in _CURRENCY_BEFORE
 
 
 @lru_cache(maxsize=16)  # asked up to three times of each number: for a scale, a percent sign, its kind

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from monitor import numwords as words
 from monitor.normalize import fold
@@ -25,9 +25,9 @@ from monitor.types import Qualifier
 FIGURE_KINDS: frozenset[str] = frozenset({"count", "percent"})
 
 
-@dataclass(frozen=True)
-class NumberPhrase:
-    """A number as written: `text` is `source[start:end]` and includes the qualifier."""
+class NumberPhrase(NamedTuple):
+    """A number as written: `text` is `source[start:end]` and includes the qualifier. (A tuple: every number of a
+    sentence with a cue is read, and a tuple is the cheapest object to build.)"""
 
     value: float
     qualifier: Qualifier
@@ -60,11 +60,16 @@ _SCALE_STARTS = {w.split()[0] for w in _SCALE_OF} | {f"{w}." for w in _SCALE_OF}
 _PERCENT_STARTS = {w.split()[0] for w in words.PERCENT_WORDS} | {"%", "٪"}
 _PERCENT_AFTER = re.compile(rf"\s?[%٪]|\s+(?:{_alternation(words.PERCENT_WORDS)})(?!\w)", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde\s+)$", re.IGNORECASE)
-_DIGITS = re.compile(r"\d+")
+# The digits that can start a number: not glued to a word, a full stop or a comma (the look-behind of the core
+# pattern, which is tried only there). The look-behind follows the first digit so that the search can skip to digits.
+_DIGITS = re.compile(r"\d(?<![\w.,]\d)\d*")
 _WORD_BREAK = re.compile(r"[\s-]+")  # between the words of a spelled number ("twenty-one", "two hundred")
 # "one of the three", "no one", "one another": a pronoun, not a count.
 _PRONOUN_ONE = re.compile(r"(?<=\bno\s)one\b|(?<=\bany\s)one\b|one\s+(?:of|another|by)\b", re.IGNORECASE)
 _INDEFINITE_AMOUNTS = frozenset(words.INDEFINITE_AMOUNTS)
+# Arabic separators and the no-break and thin spaces, in the forms that `parse_digits` reads.
+_SEPARATOR_FORMS = str.maketrans({0x066C: ",", 0x066B: ".", 0xA0: " ", 0x202F: " ", 0x2009: " "})
+_DECIMAL_COMMA = words.DOT_GROUPING | words.SPACE_GROUPING  # the languages that write decimals with a comma
 
 
 def parse_digits(token: str, lang: str | None, scaled: bool = False) -> float:
@@ -73,26 +78,29 @@ def parse_digits(token: str, lang: str | None, scaled: bool = False) -> float:
     A separator followed by exactly three digits groups thousands, since counts are whole numbers; only before
     a scale word ("1,250 millones") does the language's decimal mark decide.
     """
-    token = token.translate({0x066C: ",", 0x066B: ".", 0xA0: " ", 0x202F: " ", 0x2009: " "})
+    token = token.translate(_SEPARATOR_FORMS)
     if " " in token:
         return float(token.replace(" ", "").replace(",", "."))
     separators = [c for c in token if c in ".,"]
     if not separators:
         return float(token)
-    decimal_mark = "," if _base(lang) in words.DOT_GROUPING | words.SPACE_GROUPING else "."
     last = separators[-1]
     if len(set(separators)) == 2:
         return _join(token, decimal=last)
     if len(separators) > 1:
         return _join(token, decimal=None)
     after = len(token) - token.index(last) - 1
-    if after != 3 or (scaled and last == decimal_mark):
+    if after != 3 or (scaled and last == _decimal_mark(lang)):
         return _join(token, decimal=last)
     return _join(token, decimal=None)
 
 
 def _base(lang: str | None) -> str:
     return (lang or "en").split("-")[0].lower()
+
+
+def _decimal_mark(lang: str | None) -> str:
+    return "," if _base(lang) in _DECIMAL_COMMA else "."
 
 
 def _join(token: str, decimal: str | None) -> float:
@@ -161,7 +169,8 @@ class NumberReader:
 
     def _phrase(self, text: str, core: re.Match[str]) -> NumberPhrase | None:
         value, end, scaled = self._value(text, core)
-        if value is None or _PRONOUN_ONE.match(text, core.start()) or next_word(text, end) in _INDEFINITE_AMOUNTS:
+        pronoun = not core.group("digits") and _PRONOUN_ONE.match(text, core.start())  # digits are never "one"
+        if value is None or pronoun or next_word(text, end) in _INDEFINITE_AMOUNTS:
             return None
         percent = _PERCENT_AFTER.match(text, end) if next_word(text, end) in _PERCENT_STARTS else None
         end = percent.end() if percent else end

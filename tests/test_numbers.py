@@ -280,6 +280,10 @@ def test_one_as_a_pronoun_is_no_count() -> None:
     assert [n.value for n in find_numbers(Scan.of("one of the three still held; no one knows"), "en")] == [3]
 
 
+def test_digits_glued_to_a_word_or_a_separator_start_no_number() -> None:
+    assert [n.text for n in find_numbers(Scan.of("Model A320 jets flew 67,160 km"), "en")] == ["67,160"]
+
+
 def test_the_units_after_a_scale_word_are_not_read_twice() -> None:
     assert [n.value for n in find_numbers(Scan.of("68 mil 858 muertos y 170 mil 664 heridos"), "es")] == [68858, 170664]
 
@@ -292,6 +296,8 @@ SEPARATORS = [
     ("1,250", "es", False, 1250),
     ("1.250", "es", True, 1250),
     ("68,5", "ru", True, 68.5),
+    ("67\u066c160", "ar", False, 67160),
+    ("2\u066b5", "ar", True, 2.5),
 ]
 
 
