@@ -118,24 +118,30 @@ class FigureFinder:
         """The figures in the scanned text (item language `lang`), at most one per metric and value, in text
         order."""
         phrases = scan.hits_of(Tags)
-        cue_starts = sorted(hit.start for hit in phrases if hit.value.tags[0] < len(self.rules))
-        if not cue_starts:
+        if not any(hit.value.tags[0] < len(self.rules) for hit in phrases):
             return []  # no cue, no figure: most items stop here
         text = scan.text
         figures: dict[tuple[str, float], Figure] = {}
         for span in scan.sentences:
-            first_cue = bisect_left(cue_starts, span.start)
-            if first_cue == len(cue_starts) or cue_starts[first_cue] >= span.end:
-                continue  # no cue in the sentence
-            numbers = [n for n in find_numbers(scan, lang, span.start, span.end) if n.kind in FIGURE_KINDS]
-            if not numbers:
-                continue  # a cue without a number: no sentence geometry to work out
             inside = tuple(hit for hit in phrases if span.start <= hit.start < span.end)
+            metrics = self._possible(inside)
+            if not metrics:
+                continue  # no cue, or none whose metric can be found here: no number to read
+            numbers = [n for n in find_numbers(scan, lang, span.start, span.end) if n.kind in FIGURE_KINDS]
+            if not any(rule.admits(number) for rule in metrics for number in numbers):
+                continue  # no number that one of them admits: no sentence geometry to work out
             sentence = Sentence(text, span, frozenset(n.start for n in numbers), inside)
             for figure in self._in_sentence(sentence, numbers):
                 figures.setdefault((figure.metric, figure.value), figure)
         found = list(figures.values())
         return sorted((f for f in found if not any(_rounds(f, other) for other in found)), key=lambda f: f.start)
+
+    def _possible(self, phrases: tuple[Hit[Tags], ...]) -> list[ScopeRule]:
+        """The metrics that a sentence with `phrases` may report: those that a cue names, whose required phrase, if
+        they have one, is in the sentence (see `ScopeRule.distance`)."""
+        tags = {tag for hit in phrases for tag in hit.value.tags}
+        named = [self.rules[m] for m in tags if m < len(self.rules)]
+        return [rule for rule in named if rule.require is None or rule.require in tags]
 
     def _cues(self, sentence: Sentence) -> list[Hit[Tags]]:
         """The cue phrases of the sentence (their tags: metric indices), leftmost-longest, never overlapping."""
@@ -201,7 +207,7 @@ class FigureFinder:
                 continue
             low, high = (number.end, cue.start) if number.end <= cue.start else (cue.end, number.start)
             between = max(bisect_right(ends, high) - bisect_left(starts, low), 0)  # numbers within [low, high]
-            cost = sentence.cost(low, high, between)
+            cost = sentence.cost(low, high, between, limit=_MAX_WORDS)
             if cost <= _MAX_WORDS:
                 metric = self._metric(sentence, number, reach, cue, metrics)
                 found.append((cost if metric is not None else cost + _MISFIT, index, metric))

@@ -7,6 +7,7 @@ A number's reach is its segment, extended back over the segments whose enumerati
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -115,12 +116,18 @@ class Sentence:
             return False
         return start in self.number_starts or _RESULT.match(self.text, start) is not None
 
-    def cost(self, low: int, high: int, numbers_between: int) -> float:
+    def cost(self, low: int, high: int, numbers_between: int, limit: float = math.inf) -> float:
         """The distance across text[low:high]: words, plus two per segment break (comma, "and"), one more per
-        clause break and two per number in between, so that a cue explains the number of its own segment first."""
+        clause break and two per number in between, so that a cue explains the number of its own segment first.
+
+        Once words and numbers pass `limit`, that sum is returned: the breaks would only add to it.
+        """
         gap = self.text[low:high]
+        cost = len(_WORD.findall(gap)) + 2 * numbers_between
+        if cost > limit:
+            return cost
         breaks = len(_SEGMENT_BREAK.findall(gap)) + gap.endswith(",")
-        return len(_WORD.findall(gap)) + 2 * breaks + len(_CLAUSE_BREAK.findall(gap)) + 2 * numbers_between
+        return cost + 2 * breaks + len(_CLAUSE_BREAK.findall(gap))
 
     def widen(self, low: int, high: int, words: int) -> Span:
         """text[low:high] and up to `words` words either side of it, within the sentence."""

@@ -287,6 +287,11 @@ def test_numbers_for_other_quantities_are_not_figures(seed: FigureFinder, text: 
     assert found <= {("gaza_deaths_total", 68000)}  # the one real figure in the "money" case
 
 
+def test_a_number_outside_the_range_of_its_cues_metrics_is_no_figure(seed: FigureFinder) -> None:
+    assert figures(seed, "The death toll reached 3,000.") == set()
+    assert figures(seed, "The death toll reached 68,000.") == {("gaza_deaths_total", 68000)}
+
+
 SCOPE_IN_THE_SENTENCE = [
     ("required phrase absent", "Strikes have killed 241 people.", set()),
     (

@@ -90,6 +90,13 @@ def test_distance_counts_words_breaks_and_numbers_between() -> None:
     assert sentence(text, "20", "26").cost(2, text.index("alive"), 1) == 4 + 2
 
 
+def test_a_distance_past_the_limit_is_only_known_to_exceed_it() -> None:
+    text = "20 of the hostages are alive, and 26 dead"
+    found = sentence(text, "20", "26")
+    assert found.cost(2, text.index("alive"), 1, limit=6) == found.cost(2, text.index("alive"), 1) == 6
+    assert found.cost(2, len(text), 0, limit=3) > 3
+
+
 def test_widening_takes_whole_words_within_the_sentence() -> None:
     text = "Sur les 48 otages, 20 seraient toujours vivants"
     start = text.index("20")
