@@ -48,8 +48,10 @@ _NOT_BETWEEN_WORDS = re.compile(r"[^\w'’\-\s\"“”«»]")
 _WORD = re.compile(r"\w[\w'’-]*")  # a quote alone is no word
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
+    """A stance cue found in the text. (Cues, speech verbs, phrases and actors are tuples: a sentence has
+    dozens, and a tuple is the cheapest object to build.)"""
+
     stance: str
     role: Role
     start: int
@@ -57,8 +59,7 @@ class Cue:
     text: str
 
 
-@dataclass(frozen=True)
-class Speech:
+class Speech(NamedTuple):
     """A speech verb ("said"), or the colon after a headline's speaker."""
 
     start: int
@@ -113,8 +114,7 @@ class StanceMarks:
         return len(_WORD.findall(between)) <= words and not _NOT_BETWEEN_WORDS.search(between)
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
     """An entity noun phrase: the actors it names (several when coordinated), its span, and whether it is the
     object of a preposition ("talks with Israel"), which is never a subject."""
 

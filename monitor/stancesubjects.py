@@ -5,7 +5,7 @@ clause, of reported words and of a speech verb. Pure."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from monitor.stancescan import Phrase, Sentence
 
@@ -13,9 +13,9 @@ from monitor.stancescan import Phrase, Sentence
 Antecedent = Callable[[], tuple[str, ...]]
 
 
-@dataclass(frozen=True)
-class Actor:
-    """Who acts (no ids: no tracked actor), as the subject search or a speaker search answers it."""
+class Actor(NamedTuple):
+    """Who acts (no ids: no tracked actor), as the subject search or a speaker search answers it. (A tuple, the
+    cheapest object to build: every cue asks for several.)"""
 
     ids: tuple[str, ...]
     end: int  # where the actor's words end: an issue before the cue is looked for after it
