@@ -45,8 +45,7 @@ class ActorFinder:
         for index, match in enumerate(entities):
             if last is not None and match.start < last.end:
                 continue  # nested in a longer match
-            following = next((m for m in entities[index + 1 :] if m.start >= match.end), None)
-            joined = self._joined(text, last, match, following) if last is not None else None
+            joined = self._joined(text, last, match, entities[index + 1 :]) if last is not None else None
             if joined is not None:
                 last = joined
                 continue
@@ -61,21 +60,23 @@ class ActorFinder:
         """The actors of the first phrase that is no prepositional object: who a later pronoun refers to."""
         return next((p.ids for p in self.phrases(text, entities, preposition_ends) if not p.is_object), ())
 
-    def _joined(self, text: str, last: Phrase, match: Match, following: Match | None) -> Phrase | None:
+    def _joined(self, text: str, last: Phrase, match: Match, later: Sequence[Match]) -> Phrase | None:
         """`last` and the entity after it as one phrase: "Egypt and Qatar", "Hamas official Fawzi Barhoum"."""
         gap = text[last.end : match.start]
-        if gap.strip() and self._words.conjunction.fullmatch(gap) and self._listed(text, gap, match, following):
+        if gap.strip() and self._words.conjunction.fullmatch(gap) and self._listed(text, gap, match, later):
             ids = last.ids + tuple(i for i in (match.id,) if i not in last.ids)
             return Phrase(ids, last.start, match.end, last.is_object)
         if self._titled(gap):
             return Phrase((match.id,), last.start, match.end, last.is_object)
         return None
 
-    def _listed(self, text: str, gap: str, match: Match, following: Match | None) -> bool:
-        """Whether a comma before `match` is a list's ("Egypt, Qatar and Turkey"): the list goes on after it. A
-        subject's comma is not ("Netanyahu, Türk askerlerinin ... karşı çıktı": the Turkish subject's comma)."""
+    def _listed(self, text: str, gap: str, match: Match, later: Sequence[Match]) -> bool:
+        """Whether a comma before `match` is a list's ("Egypt, Qatar and Turkey"): the list goes on after it (with
+        the entity after `match` among `later`). A subject's comma is not ("Netanyahu, Türk askerlerinin ... karşı
+        çıktı": the Turkish subject's comma)."""
         if gap.strip() != ",":
             return True
+        following = next((m for m in later if m.start >= match.end), None)
         return following is not None and bool(self._words.conjunction.fullmatch(text, match.end, following.start))
 
     def _ids(self, text: str, match: Match) -> tuple[str, ...]:
