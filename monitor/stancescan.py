@@ -71,10 +71,15 @@ class StanceMarks:
 
     def __init__(self, text: str, hits: Iterable[Hit[Word]]) -> None:
         by_kind: dict[str, list[Hit[Word]]] = {}
-        for hit in hits:
-            by_kind.setdefault(hit.value.kind, []).append(hit)
-        # One word needs no choosing (most kinds, in most texts).
-        chosen = {kind: longest_first(found) if len(found) > 1 else found for kind, found in by_kind.items()}
+        overlapping: set[str] = set()
+        for hit in hits:  # in the order of their ends
+            found = by_kind.setdefault(hit.value.kind, [])
+            if found and hit.start < found[-1].end:
+                overlapping.add(hit.value.kind)
+            found.append(hit)
+        # Words of a kind that do not overlap (most kinds, in most texts) need no choosing, nor sorting: their
+        # starts are in order too (a word is never empty).
+        chosen = {kind: longest_first(found) if kind in overlapping else found for kind, found in by_kind.items()}
         self.text = text
         self.cues = [
             Cue(h.value.stance, h.value.role, h.start, h.end, text[h.start : h.end]) for h in chosen.get("cue", [])

@@ -63,6 +63,14 @@ def test_cues_and_speech_verbs_are_listed_in_order() -> None:
     assert [(s.start, s.end) for s in found.speech] == [(7, 11)]
 
 
+def test_of_overlapping_words_of_one_kind_the_longest_counts_and_words_apart_all_count() -> None:
+    rejecting = [("reject*", Word("cue", "rejects", "cue")), ("flatly reject*", Word("cue", "rejects", "cue"))]
+    index = PhraseIndex[object]((Pattern.parse(phrase, strict=True), word) for phrase, word in WORDS + rejecting)
+    text = "Hamas accepted the plan, Israel flatly rejected it and accepted aid."
+    found = StanceMarks(text, Scan.of(text, index).hits_of(Word))
+    assert [c.text for c in found.cues] == ["accepted", "flatly rejected", "accepted"]
+
+
 PHRASES_IN_ANY_CASE: list[tuple[str, str, list[str]]] = [
     ("lower-case phrases, capitals in the text", "The DEAL and the Accord", ["DEAL", "Accord"]),
     ("a capital in the phrase, lower case in the text", "die abkommen", ["abkommen"]),
