@@ -118,15 +118,19 @@ class FigureFinder:
         """The figures in the scanned text (item language `lang`), at most one per metric and value, in text
         order."""
         phrases = scan.hits_of(Tags)
-        if not any(hit.value.tags[0] < len(self.rules) for hit in phrases):
+        cue_starts = sorted(hit.start for hit in phrases if hit.value.tags[0] < len(self.rules))
+        if not cue_starts:
             return []  # no cue, no figure: most items stop here
         text = scan.text
         figures: dict[tuple[str, float], Figure] = {}
         for span in scan.sentences:
+            first_cue = bisect_left(cue_starts, span.start)
+            if first_cue == len(cue_starts) or cue_starts[first_cue] >= span.end:
+                continue  # no cue in the sentence
             inside = tuple(hit for hit in phrases if span.start <= hit.start < span.end)
             metrics = self._possible(inside)
             if not metrics:
-                continue  # no cue, or none whose metric can be found here: no number to read
+                continue  # none whose metric can be found here: no number to read
             numbers = [n for n in find_numbers(scan, lang, span.start, span.end) if n.kind in FIGURE_KINDS]
             if not any(rule.admits(number) for rule in metrics for number in numbers):
                 continue  # no number that one of them admits: no sentence geometry to work out

@@ -120,11 +120,18 @@ class NumberReader:
         fractions = [f for f in words.FRACTIONS if f != "a"] + [
             f"a {scale}" for scale in ("hundred", "thousand", "million")
         ]
-        # The words a spelled number starts with, each with the words that must follow it ("a" -> "a hundred").
-        self.first_words: dict[str, list[list[str]]] = {}
+        # The words a spelled number starts with: those that stand alone ("two", "half"), and those that need given
+        # words after them ("a" in "a hundred", "a quarter of a"), looked up by their first two words: the article
+        # "a" is everywhere, and nearly always before some other word.
+        self.single_starts: set[str] = set()
+        self.paired_starts: dict[tuple[str, ...], list[list[str]]] = {}  # (first, second word) -> the rests
         for phrase in [*small, *fractions]:
             first, *rest = [fold(word) for word in phrase.split()]
-            self.first_words.setdefault(first, []).append(rest)
+            if rest:
+                self.paired_starts.setdefault((first, rest[0]), []).append(rest[1:])
+            else:
+                self.single_starts.add(first)
+        self._paired_firsts = {first for first, _ in self.paired_starts}
         digits = _GROUPED_BY_SPACE if _base(lang) in words.SPACE_GROUPING else _GROUPED_BY_NBSP
         spelled = _alternation(list(small))
         fraction = _alternation(list(words.FRACTIONS))
@@ -162,9 +169,12 @@ class NumberReader:
         norms, starts = scan.tokens.norms, scan.tokens.starts
         found = []
         for i in range(bisect_left(starts, start), bisect_left(starts, end)):
-            followers = self.first_words.get(norms[i])
-            if followers and any(norms[i + 1 : i + 1 + len(rest)] == rest for rest in followers):
+            if norms[i] in self.single_starts:
                 found.append(starts[i])
+            elif norms[i] in self._paired_firsts:
+                rests = self.paired_starts.get(tuple(norms[i : i + 2]), [])
+                if any(norms[i + 2 : i + 2 + len(rest)] == rest for rest in rests):
+                    found.append(starts[i])
         return found
 
     def _phrase(self, text: str, core: re.Match[str]) -> NumberPhrase | None:
