@@ -41,13 +41,18 @@ _ABBREVIATED = (
     "Nov",
     "Dec",
 )
-# Checked after the full stop, so that the engine only tries them at a full stop.
-_NOT_ABBREVIATED = r"(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{word}\.)" for word in _ABBREVIATED)
+# Checked after the full stop, so that the engine only tries them at a full stop: one look-behind per length of
+# abbreviation (a look-behind has a fixed width), not one per abbreviation.
+_NOT_ABBREVIATED = r"(?<!\b[A-Z]\.)" + "".join(
+    rf"(?<!\b(?:{'|'.join(word for word in _ABBREVIATED if len(word) == size)})\.)"
+    for size in sorted({len(word) for word in _ABBREVIATED})
+)
 # A sentence starts with a capital (Latin, Cyrillic), a digit, or a letter of a script without case (he, ar);
 # a line break always ends one (a title without a full stop).
 _SENTENCE_START = r"[\"'“‘«(\[¿¡]?[A-Z0-9\u00C0-\u00DE\u0130\u015E\u0400-\u042F\u0590-\u06FF]"
+# (The look-ahead first: the engine passes over every other character at once.)
 _SENTENCE_END = re.compile(
-    r"(?:[!?]|\." + _NOT_ABBREVIATED + r")[.!?]*[\"'”’»)\]]*\s+(?=" + _SENTENCE_START + r")|\n\s*"
+    r"(?=[.!?\n])(?:[!?]|\." + _NOT_ABBREVIATED + r")[.!?]*[\"'”’»)\]]*\s+(?=" + _SENTENCE_START + r")|\n\s*"
 )
 _CLAUSE_END = re.compile(r"[;:]\s+|,\s+(?=(?:but|while|whereas|although|though|and)\b)|\s+[—–]\s+")
 
