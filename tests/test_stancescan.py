@@ -76,6 +76,7 @@ PHRASES_IN_ANY_CASE: list[tuple[str, str, list[str]]] = [
     ("a capital in the phrase, lower case in the text", "die abkommen", ["abkommen"]),
     ("Cyrillic", "ПЛАН и план", ["ПЛАН", "план"]),
     ("a letter with a second lower-case form", "the ſtep", ["ſtep"]),
+    ("the longest, whatever the case of its first letter", "the Peace Plan and the PLAN", ["Peace Plan", "PLAN"]),
     ("whole words only", "an ideal plant", []),
     ("not inside a compound", "a US-deal", []),
 ]
@@ -85,5 +86,5 @@ PHRASES_IN_ANY_CASE: list[tuple[str, str, list[str]]] = [
     ("text", "found"), [c[1:] for c in PHRASES_IN_ANY_CASE], ids=[c[0] for c in PHRASES_IN_ANY_CASE]
 )
 def test_compiled_phrases_match_whole_words_in_any_case(text: str, found: list[str]) -> None:
-    pattern = compile_phrases(["deal", "accord", "Abkommen", "план", "step", "plan"])
+    pattern = compile_phrases(["deal", "accord", "Abkommen", "план", "step", "plan", "peace plan"])
     assert [m.group(0) for m in pattern.finditer(text)] == found
