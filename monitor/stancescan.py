@@ -116,7 +116,8 @@ class StanceMarks:
 
     def _close(self, start: int, end: int, words: int) -> bool:
         between = self.text[start:end]
-        return len(_WORD.findall(between)) <= words and not _NOT_BETWEEN_WORDS.search(between)
+        # A comma or a stop is found by a quick scan, before the words are counted: often none need to be.
+        return not _NOT_BETWEEN_WORDS.search(between) and len(_WORD.findall(between)) <= words
 
 
 class Phrase(NamedTuple):
