@@ -49,7 +49,8 @@ class IssueFinder:
             return issues
         # "accepted the deal", "the deal is unacceptable": a generic noun stands for the item's topic
         near = tuple(r for r in references if _adjacent(sentence.text, cue, r))
-        return self._named(replace(sentence, issues=near), clause, cue, actor)
+        # (With no generic noun by the cue there is nothing to name: the sentence need not be copied.)
+        return self._named(replace(sentence, issues=near), clause, cue, actor) if near else []
 
     def _named(self, sentence: Sentence, clause: Span, cue: Cue, actor: Actor) -> list[Match]:
         lower = {"connective": clause.start, "obligation": actor.end}.get(cue.role, max(actor.end, clause.start))
@@ -83,8 +84,11 @@ class IssueFinder:
     def _following(self, sentence: Sentence, cue: Cue, end: int) -> list[Match]:
         """The issues after the cue up to `end` and before the next verb; one may begin with the cue itself
         ("train police")."""
+        after = [m for m in sentence.issues if cue.start <= m.start and cue.end < m.end]
+        if not after:
+            return []  # no issue after the cue: the next verb need not be looked for
         end = min(end, _next_verb(sentence, cue))
-        return [m for m in sentence.issues if cue.start <= m.start and cue.end < m.end <= end]
+        return [m for m in after if m.end <= end]
 
 
 def _next_verb(sentence: Sentence, cue: Cue) -> int:
