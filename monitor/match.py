@@ -156,9 +156,9 @@ class Matcher:
         needs = _needs(target, found.alias)
         verdict = _item_verdict(places, target, needs)
         if verdict is None:
-            span = scan.sentence_around(found.start)
-            verdict = not _has_any(places, target.forbid_any, span)
-            verdict = verdict and (not needs or _has_any(places, target.require_any, span))
+            start, end = scan.sentence_around(found.start)
+            verdict = not _has_any(places, target.forbid_any, start, end)
+            verdict = verdict and (not needs or _has_any(places, target.require_any, start, end))
         return verdict
 
     # --- issues ----------------------------------------------------------------------------------
@@ -198,23 +198,20 @@ def _needs(target: Target, alias: Alias | None) -> bool:
 
 def _item_verdict(places: Places, target: Target, needs: bool) -> bool | None:
     """Whether the context words of the whole item decide that a mention is in its context (True) or not (False);
-    None when its sentence decides. (Most mentions are decided here, sparing the sentence split.)"""
+    None when its sentence decides. (Most mentions are decided here, sparing the sentence split. A text has few
+    context words: the set operations look each of them up in the target's, not the other way round.)"""
     if target.context is None:
         return True
-    if needs and not _has_any(places, target.require_any):
+    if needs and target.require_any.isdisjoint(places):
         return False
-    forbidden = _has_any(places, target.forbid_any)
+    forbidden = not target.forbid_any.isdisjoint(places)
     if target.context.scope == "item":
         return not forbidden
     return None if needs or forbidden else True
 
 
-def _has_any(places: Places, phrases: frozenset[str], span: tuple[int, int] | None = None) -> bool:
-    """Whether one of `phrases` occurs in the text, or within `span` (start, end). (A text has few context words:
-    the set operations look each of them up in `phrases`, not the other way round.)"""
-    if span is None:
-        return not phrases.isdisjoint(places)
-    start, end = span
+def _has_any(places: Places, phrases: frozenset[str], start: int, end: int) -> bool:
+    """Whether one of `phrases` occurs within [start, end)."""
     return any(start <= s and e <= end for p in phrases.intersection(places) for s, e in places[p])
 
 
