@@ -100,6 +100,8 @@ class PositionFinder:
         topic = _Topic(self._actors, text, prepositions)
         about = Topic(self._references)
         for span in scanned.sentences:
+            if span.start > cues[-1].start:
+                break  # no cue from here on: no stance, and no sentence left for the topic to matter to
             named = _within(entities, span)
             in_sentence = _within(cues, span)
             issues_here = _within(issues, span)

@@ -617,6 +617,11 @@ OTHER_LANGUAGES: list[Case] = [
     ("es", "Hamás apoya el alto el fuego.", {("hamas", "ceasefire", "supports")}),
     ("ru", "ХАМАС отверг план разоружения.", {("hamas", "disarmament", "rejects")}),
     ("ar", "حماس ترفض نزع السلاح", {("hamas", "disarmament", "rejects")}),
+    (
+        "ar: a verb first that opens the last sentence",
+        "Trump spoke.\nرفضت حماس نزع السلاح",
+        {("hamas", "disarmament", "rejects")},
+    ),
     ("ar: a noun of acceptance", "أعلنت حماس موافقتها على وقف إطلاق النار", {("hamas", "ceasefire", "accepts")}),
     (
         "de: a separable verb around its object",
