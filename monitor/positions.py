@@ -45,7 +45,7 @@ from monitor.stanceissues import IssueFinder
 from monitor.stancescan import Cue, Sentence, Word
 from monitor.stancesubjects import NOBODY, Actor, Antecedent
 from monitor.stancetopic import Topic
-from monitor.stancewords import REACH_WORDS, StanceWords, near_before
+from monitor.stancewords import REACH_WORDS, StanceWords, compile_phrases, near_before
 from monitor.types import Match, Position
 
 # Not wanting something is opposing it; not denying or not demanding something says nothing.
@@ -73,7 +73,7 @@ class PositionFinder:
         self._words = words
         self._actors = ActorFinder(words)
         self._issues = IssueFinder(words)
-        self._references = references
+        self._references = compile_phrases(references) if references else None  # compiled once, for every item
 
     @classmethod
     def from_rules(cls, stances: StancesFile) -> PositionFinder:

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 
 from monitor.sentences import Span
-from monitor.stancewords import compile_phrases
 from monitor.types import Match
 
 
 class Topic:
     """The issues named so far in an item, sentence by sentence, and the issue a generic noun stands for."""
 
-    def __init__(self, references: Sequence[str]) -> None:
-        self._references: re.Pattern[str] | None = _compiled(tuple(references)) if references else None
+    def __init__(self, references: re.Pattern[str] | None) -> None:
+        self._references = references  # the rules' generic nouns (none: no generic noun stands for the topic)
         self._lead: tuple[Match, ...] | None = None
         self._latest: tuple[Match, ...] = ()
 
@@ -78,9 +76,3 @@ class References:
             for hit in found
             if not any(m.start < hit.end() and hit.start() < m.end for m in issues)
         )
-
-
-@lru_cache(maxsize=4)
-def _compiled(references: tuple[str, ...]) -> re.Pattern[str]:
-    """The rules' references as one pattern, built once: a Topic is made for every item."""
-    return compile_phrases(references)
