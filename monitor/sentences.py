@@ -66,22 +66,23 @@ class Span(NamedTuple):
 
 
 def _split(text: str, boundary: re.Pattern[str], offset: int = 0) -> list[Span]:
-    pieces: list[tuple[int, int]] = []
+    spans: list[Span] = []
     start = 0
     for found in boundary.finditer(text):
-        pieces.append((start, found.start() + len(found.group(0).rstrip())))
+        _add_span(spans, text, offset, start, found.start() + len(found.group(0).rstrip()))
         start = found.end()
-    pieces.append((start, len(text)))
-    return [_span(text, offset, start, end) for start, end in pieces if text[start:end].strip()]
+    _add_span(spans, text, offset, start, len(text))
+    return spans
 
 
-def _span(text: str, offset: int, start: int, end: int) -> Span:
+def _add_span(spans: list[Span], text: str, offset: int, start: int, end: int) -> None:
     """text[start:end] without the white space around it, as a span of the whole text (`offset` is where `text`
-    starts in it)."""
+    starts in it), unless it is only white space."""
     piece = text[start:end]
-    start += len(piece) - len(piece.lstrip())
-    end -= len(piece) - len(piece.rstrip())
-    return Span(text[start:end], offset + start, offset + end)
+    stripped = piece.strip()
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        spans.append(Span(stripped, offset + start, offset + start + len(stripped)))
 
 
 def sentences(text: str) -> list[Span]:
