@@ -35,9 +35,6 @@ from monitor.ruleset.issues import IssuesFile
 from monitor.scan import Scan
 from monitor.types import Match
 
-# Where each context word of the rules occurs in a text: its character spans, by the phrase as the rules write it.
-Places = dict[str, list[tuple[int, int]]]
-
 # A match through the transliteration key (al-Hayyah for al-Hayya) differs only in ways the folding rules
 # declare equivalent: it scores at least this, so a threshold above it means "exact spellings only".
 FOLD_SCORE = 95.0
@@ -84,8 +81,8 @@ class Matcher:
 
     def find(self, scan: Scan) -> list[Match]:
         """Entity and issue mentions in the scanned text, each with its span in the text and score."""
-        places = _places(scan)
-        return self._entity_matches(scan, places) + self._issue_matches(scan, places)
+        present = _phrases(scan)
+        return self._entity_matches(scan, present) + self._issue_matches(scan, present)
 
     def in_period(self, scan: Scan, published: date | None) -> bool:
         """Not ruled out by `since` or `exclude`: the item may belong to the story."""
@@ -111,11 +108,11 @@ class Matcher:
 
     # --- entities --------------------------------------------------------------------------------
 
-    def _entity_matches(self, scan: Scan, places: Places) -> list[Match]:
+    def _entity_matches(self, scan: Scan, present: set[str]) -> list[Match]:
         found = self._alias_hits(scan) + self._near_hits(scan) + self._short_hits(scan)
         found = [f for f in found if f.alias is None or not f.alias.capitalised or scan.text[f.start].isupper()]
         found = self._without_other_bearers(scan, found)
-        found = [f for f in found if self._in_context(scan, places, self._entities[f.target], f)]
+        found = [f for f in found if self._in_context(scan, present, self._entities[f.target], f)]
         return _merged("entity", scan.text, self._entities, _longest_wins(found))
 
     def _alias_hits(self, scan: Scan) -> list[_Found]:
@@ -150,39 +147,32 @@ class Matcher:
         named = {f.target for f in kept if f.alias is None or f.alias.distinctive}
         return [f for f in kept if f.target in named or all(e != f.target for e, _, _ in others)]
 
-    def _in_context(self, scan: Scan, places: Places, target: Target, found: _Found) -> bool:
+    def _in_context(self, scan: Scan, present: set[str], target: Target, found: _Found) -> bool:
+        """Whether a mention's context allows it; `present`: the rules' context words in the item."""
         if target.context is None:
             return True  # most entities
         needs = _needs(target, found.alias)
-        verdict = _item_verdict(places, target, needs)
+        verdict = _item_verdict(present, target, needs)
         if verdict is None:
             start, end = scan.sentence_around(found.start)
-            verdict = not _has_any(places, target.forbid_any, start, end)
-            verdict = verdict and (not needs or _has_any(places, target.require_any, start, end))
+            verdict = not _has_any(scan, target.forbid_any, start, end)
+            verdict = verdict and (not needs or _has_any(scan, target.require_any, start, end))
         return verdict
 
     # --- issues ----------------------------------------------------------------------------------
 
-    def _issue_matches(self, scan: Scan, places: Places) -> list[Match]:
+    def _issue_matches(self, scan: Scan, present: set[str]) -> list[Match]:
         found = [_Found(h.value.issue, h.start, h.end, 100.0) for h in scan.hits_of(Cue)]
         # Where the item's context words rule out every issue that has patterns (most items of a general feed),
         # the patterns are not searched.
-        if any(_item_verdict(places, t, _needs(t, None)) is not False for t in self._issues if t.patterns):
+        if any(_item_verdict(present, t, _needs(t, None)) is not False for t in self._issues if t.patterns):
             matched = zip(self._regex_issues, self._regexes.matches(scan.lowered), strict=True)
             # (One comprehension over every pattern's matches: most patterns have none.)
             found += [
                 _Found(n, m.start(), m.end(), 100.0) for n, ms in matched for m in ms if scan.starts_word(m.start())
             ]
-        found = [f for f in found if self._in_context(scan, places, self._issues[f.target], f)]
+        found = [f for f in found if self._in_context(scan, present, self._issues[f.target], f)]
         return _merged("issue", scan.text, self._issues, found)
-
-
-def _places(scan: Scan) -> Places:
-    """Where the context words of the rules occur in the scanned text."""
-    places: Places = {}
-    for hit in scan.hits_of(Word):
-        places.setdefault(hit.value.phrase, []).append((hit.start, hit.end))
-    return places
 
 
 def _phrases(scan: Scan) -> set[str]:
@@ -196,23 +186,23 @@ def _needs(target: Target, alias: Alias | None) -> bool:
     return bool(target.require_any) and (target.context_for_all or (alias is not None and alias.ambiguous))
 
 
-def _item_verdict(places: Places, target: Target, needs: bool) -> bool | None:
+def _item_verdict(present: set[str], target: Target, needs: bool) -> bool | None:
     """Whether the context words of the whole item decide that a mention is in its context (True) or not (False);
     None when its sentence decides. (Most mentions are decided here, sparing the sentence split. A text has few
     context words: the set operations look each of them up in the target's, not the other way round.)"""
     if target.context is None:
         return True
-    if needs and target.require_any.isdisjoint(places):
+    if needs and target.require_any.isdisjoint(present):
         return False
-    forbidden = not target.forbid_any.isdisjoint(places)
+    forbidden = not target.forbid_any.isdisjoint(present)
     if target.context.scope == "item":
         return not forbidden
     return None if needs or forbidden else True
 
 
-def _has_any(places: Places, phrases: frozenset[str], start: int, end: int) -> bool:
-    """Whether one of `phrases` occurs within [start, end)."""
-    return any(start <= s and e <= end for p in phrases.intersection(places) for s, e in places[p])
+def _has_any(scan: Scan, phrases: frozenset[str], start: int, end: int) -> bool:
+    """Whether one of the context words `phrases` occurs within [start, end) of the scanned text."""
+    return any(start <= h.start and h.end <= end and h.value.phrase in phrases for h in scan.hits_of(Word))
 
 
 def _exactness(alias: Alias, norms: list[str]) -> float:
