@@ -151,8 +151,8 @@ class Matcher:
         """Whether a mention's context allows it; `present`: the rules' context words in the item."""
         if target.context is None:
             return True  # most entities
-        needs = _needs(target, found.alias)
-        verdict = _item_verdict(present, target, needs)
+        needs = target.needs(found.alias)
+        verdict = target.item_verdict(present, needs)
         if verdict is None:
             start, end = scan.sentence_around(found.start)
             verdict = not _has_any(scan, target.forbid_any, start, end)
@@ -165,7 +165,7 @@ class Matcher:
         found = [_Found(h.value.issue, h.start, h.end, 100.0) for h in scan.hits_of(Cue)]
         # Where the item's context words rule out every issue that has patterns (most items of a general feed),
         # the patterns are not searched.
-        if any(_item_verdict(present, t, _needs(t, None)) is not False for t in self._issues if t.patterns):
+        if any(t.item_verdict(present, t.needs(None)) is not False for t in self._issues if t.patterns):
             matched = zip(self._regex_issues, self._regexes.matches(scan.lowered), strict=True)
             # (One comprehension over every pattern's matches: most patterns have none.)
             found += [
@@ -178,26 +178,6 @@ class Matcher:
 def _phrases(scan: Scan) -> set[str]:
     """The context words of the rules that occur in the scanned text."""
     return {hit.value.phrase for hit in scan.hits_of(Word)}
-
-
-def _needs(target: Target, alias: Alias | None) -> bool:
-    """Whether a mention needs one of the target's `require_any` words: every mention does, unless ambiguous
-    aliases are listed (then theirs only)."""
-    return bool(target.require_any) and (target.context_for_all or (alias is not None and alias.ambiguous))
-
-
-def _item_verdict(present: set[str], target: Target, needs: bool) -> bool | None:
-    """Whether the context words of the whole item decide that a mention is in its context (True) or not (False);
-    None when its sentence decides. (Most mentions are decided here, sparing the sentence split. A text has few
-    context words: the set operations look each of them up in the target's, not the other way round.)"""
-    if target.context is None:
-        return True
-    if needs and target.require_any.isdisjoint(present):
-        return False
-    forbidden = not target.forbid_any.isdisjoint(present)
-    if target.context.scope == "item":
-        return not forbidden
-    return None if needs or forbidden else True
 
 
 def _has_any(scan: Scan, phrases: frozenset[str], start: int, end: int) -> bool:

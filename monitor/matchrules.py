@@ -68,6 +68,23 @@ class Target:
         object.__setattr__(self, "require_any", frozenset(context.require_any if context else ()))
         object.__setattr__(self, "forbid_any", frozenset(context.forbid_any if context else ()))
 
+    def needs(self, alias: Alias | None) -> bool:
+        """Whether a mention (by `alias`) needs one of the `require_any` words: every mention does, unless
+        ambiguous aliases are listed (then theirs only)."""
+        return bool(self.require_any) and (self.context_for_all or (alias is not None and alias.ambiguous))
+
+    def item_verdict(self, present: set[str], needs: bool) -> bool | None:
+        """Whether the context words `present` in the whole item decide that a mention is in its context (True) or
+        not (False); None when its sentence decides. (Most mentions are decided here, sparing the sentence split.)"""
+        if self.context is None:
+            return True
+        if needs and self.require_any.isdisjoint(present):
+            return False
+        forbidden = not self.forbid_any.isdisjoint(present)
+        if self.context.scope == "item":
+            return not forbidden
+        return None if needs or forbidden else True
+
 
 def entity_entries(entities: EntitiesFile) -> tuple[list[tuple[str, Value]], list[Target]]:
     """Every alias and other-bearer name to look up, and the entities as targets (same order as the rules)."""
