@@ -40,7 +40,8 @@ class Scan:
 
     def hits_of(self, kind: type[V]) -> list[Hit[V]]:
         """The phrases found whose value is a `kind` (each finder reads its own rules' phrases), in order."""
-        return cast(list[Hit[V]], self._by_kind.get(kind, []))
+        # (The type as a string: a subscripted type would be built at every call of this hot method.)
+        return cast("list[Hit[V]]", self._by_kind.get(kind, []))
 
     @cached_property
     def _by_kind(self) -> dict[type, list[Hit[object]]]:
