@@ -27,6 +27,7 @@ from monitor.phrases import PhraseIndex
 from monitor.ruleset.entities import EntitiesFile
 from monitor.ruleset.issues import IssuesFile
 from monitor.ruleset.loader import load_rules
+from monitor.ruleset.schema import Ruleset
 from monitor.scan import Scan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,24 +93,28 @@ def matching(matcher: Matcher) -> Callable[[Item], object]:
     return run
 
 
-def main() -> None:
+def corpus_and_rules(rounds: int) -> tuple[list[Item], Ruleset, int]:
+    """The command line of a detection benchmark: the texts (dev corpus), the rules and how many rounds."""
     parser = argparse.ArgumentParser()
     parser.add_argument("dev", nargs="?", type=Path, default=DEV)
-    parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=rounds)
     parser.add_argument("--rules", type=Path, default=ROOT / "rules", help="rules directory (default: the seed rules)")
     args = parser.parse_args()
-    items = read_items(args.dev)
-    rules = load_rules(args.rules, {})
+    return read_items(args.dev), load_rules(args.rules, {}), args.rounds
+
+
+def main() -> None:
+    items, rules, rounds = corpus_and_rules(40)
     seed = Matcher.from_rules(rules.entities, rules.issues)
-    print(f"matching, seed rules:            {rate(matching(seed), items, args.rounds):8.0f} items/s")
+    print(f"matching, seed rules:            {rate(matching(seed), items, rounds):8.0f} items/s")
     analyzer = Analyzer(rules)
-    whole = rate(lambda i: analyzer.analyze(*i), items, args.rounds)
+    whole = rate(lambda i: analyzer.analyze(*i), items, rounds)
     print(f"whole analysis, seed rules:      {whole:8.0f} items/s")
     started = time.perf_counter()
     generated = generated_entities(5000, 3)
     big = Matcher.from_rules(generated, IssuesFile.model_validate({"version": 1, "issues": []}))
     print(f"  (5,000 x 3 aliases compiled in {time.perf_counter() - started:.2f} s)")
-    big_rate = rate(matching(big), planted(items, generated), max(args.rounds // 4, 1))
+    big_rate = rate(matching(big), planted(items, generated), max(rounds // 4, 1))
     print(f"matching, 5,000 x 3 aliases:     {big_rate:8.0f} items/s (two generated names planted per item)")
 
 

@@ -9,14 +9,11 @@ one). A step that first asks the scan for something it computes lazily (its sent
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-from bench.match import DEV, ROOT, Item, read_items
+from bench.match import Item, corpus_and_rules
 from monitor.analyze import Analyzer, item_text
-from monitor.ruleset.loader import load_rules
 from monitor.scan import Scan
 
 STEPS = ("scan", "matching", "relevance", "figures", "positions")
@@ -42,21 +39,16 @@ def one_item(analyzer: Analyzer, item: Item, spent: dict[str, float]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("dev", nargs="?", type=Path, default=DEV)
-    parser.add_argument("--rounds", type=int, default=20)
-    parser.add_argument("--rules", type=Path, default=ROOT / "rules", help="rules directory (default: the seed rules)")
-    args = parser.parse_args()
-    items = read_items(args.dev)
-    analyzer = Analyzer(load_rules(args.rules, {}))
+    items, rules, rounds = corpus_and_rules(20)
+    analyzer = Analyzer(rules)
     spent = dict.fromkeys(STEPS, 0.0)
     for item in items:  # warm the caches a daemon keeps warm
         one_item(analyzer, item, spent)
     spent = dict.fromkeys(STEPS, 0.0)
-    for _ in range(args.rounds):
+    for _ in range(rounds):
         for item in items:
             one_item(analyzer, item, spent)
-    count = args.rounds * len(items)
+    count = rounds * len(items)
     for step in STEPS:
         print(f"{step:<10} {spent[step] / count * 1e6:7.1f} us per item")
     total = sum(spent.values()) / count
