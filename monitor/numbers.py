@@ -4,7 +4,7 @@
 "half a million", "70 percent", "four", "более двух тысяч", "כ-500", "zero") with its span. Each carries a
 `kind`: only `count` and `percent` can be reported figures; years, dates, times, ages, money, ordinals and labels
 are recognised so that they are not.
-The item language decides how "68.858" and "68,5" are read (see `parse_digits`).
+The item language decides how "68.858" and "68,5" are read (see `numdigits.parse_digits`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import NamedTuple
 from monitor import numwords as words
 from monitor.normalize import fold
 from monitor.numberkinds import Kind, kind_of, next_word
+from monitor.numdigits import base_language, parse_digits
 from monitor.numqualifiers import qualifier_before
 from monitor.scan import Scan
 from monitor.types import Qualifier
@@ -67,47 +68,6 @@ _WORD_BREAK = re.compile(r"[\s-]+")  # between the words of a spelled number ("t
 # "one of the three", "no one", "one another": a pronoun, not a count.
 _PRONOUN_ONE = re.compile(r"(?<=\bno\s)one\b|(?<=\bany\s)one\b|one\s+(?:of|another|by)\b", re.IGNORECASE)
 _INDEFINITE_AMOUNTS = frozenset(words.INDEFINITE_AMOUNTS)
-# Arabic separators and the no-break and thin spaces, in the forms that `parse_digits` reads.
-_SEPARATOR_FORMS = str.maketrans({0x066C: ",", 0x066B: ".", 0xA0: " ", 0x202F: " ", 0x2009: " "})
-_DECIMAL_COMMA = words.DOT_GROUPING | words.SPACE_GROUPING  # the languages that write decimals with a comma
-
-
-def parse_digits(token: str, lang: str | None, scaled: bool = False) -> float:
-    """The value of a digit string, reading its separators the way `lang` writes numbers.
-
-    A separator followed by exactly three digits groups thousands, since counts are whole numbers; only before
-    a scale word ("1,250 millones") does the language's decimal mark decide.
-    """
-    token = token.translate(_SEPARATOR_FORMS)
-    if " " in token:
-        return float(token.replace(" ", "").replace(",", "."))
-    separators = [c for c in token if c in ".,"]
-    if not separators:
-        return float(token)
-    last = separators[-1]
-    if len(set(separators)) == 2:
-        return _join(token, decimal=last)
-    if len(separators) > 1:
-        return _join(token, decimal=None)
-    after = len(token) - token.index(last) - 1
-    if after != 3 or (scaled and last == _decimal_mark(lang)):
-        return _join(token, decimal=last)
-    return _join(token, decimal=None)
-
-
-def _base(lang: str | None) -> str:
-    return (lang or "en").split("-")[0].lower()
-
-
-def _decimal_mark(lang: str | None) -> str:
-    return "," if _base(lang) in _DECIMAL_COMMA else "."
-
-
-def _join(token: str, decimal: str | None) -> float:
-    if decimal is None:
-        return float(token.replace(",", "").replace(".", ""))
-    grouping = "." if decimal == "," else ","
-    return float(token.replace(grouping, "").replace(decimal, "."))
 
 
 class NumberReader:
@@ -115,7 +75,7 @@ class NumberReader:
 
     def __init__(self, lang: str | None) -> None:
         self.lang = lang
-        small = _small_words(_base(lang))
+        small = _small_words(base_language(lang))
         self.small = small
         fractions = [f for f in words.FRACTIONS if f != "a"] + [
             f"a {scale}" for scale in ("hundred", "thousand", "million")
@@ -132,7 +92,7 @@ class NumberReader:
             else:
                 self.single_starts.add(first)
         self._paired_firsts = {first for first, _ in self.paired_starts}
-        digits = _GROUPED_BY_SPACE if _base(lang) in words.SPACE_GROUPING else _GROUPED_BY_NBSP
+        digits = _GROUPED_BY_SPACE if base_language(lang) in words.SPACE_GROUPING else _GROUPED_BY_NBSP
         spelled = _alternation(list(small))
         fraction = _alternation(list(words.FRACTIONS))
         self.core = re.compile(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.numbers import NumberPhrase, find_numbers, parse_digits
+from monitor.numbers import NumberPhrase, find_numbers
+from monitor.numdigits import parse_digits
 from monitor.scan import Scan
 
 
