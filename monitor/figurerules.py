@@ -62,6 +62,11 @@ class ScopeRule:
         return min(found, default=None)
 
 
+def list_tags(metric_count: int) -> tuple[int, int]:
+    """The tags of the `ignore` and the `earlier` phrases, after the three of each metric."""
+    return 3 * metric_count, 3 * metric_count + 1
+
+
 def tagged_phrases(metrics: MetricsFile) -> tuple[list[tuple[Pattern, Tags]], list[ScopeRule]]:
     """Every phrase of the rules with its tags: metric i's cues carry tag i, its required phrases n + i, its
     excluded phrases 2n + i (n metrics); the ignored phrases carry 3n, the earlier ones 3n + 1. One pass over
@@ -74,7 +79,8 @@ def tagged_phrases(metrics: MetricsFile) -> tuple[list[tuple[Pattern, Tags]], li
             for phrase in phrases:
                 tagged.setdefault(phrase, []).append(tag)
         rules.append(ScopeRule(metric, n + i if metric.scope.require_any else None, 2 * n + i))
-    for tag, phrases in ((3 * n, metrics.ignore), (3 * n + 1, metrics.earlier)):
+    ignore_tag, earlier_tag = list_tags(n)
+    for tag, phrases in ((ignore_tag, metrics.ignore), (earlier_tag, metrics.earlier)):
         for phrase in phrases:
             tagged.setdefault(phrase, []).append(tag)
     # Tags in order: a phrase is a cue when its first tag is a metric index.

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from monitor.figurerules import ScopeRule, tagged_phrases
+from monitor.figurerules import ScopeRule, list_tags, tagged_phrases
 from monitor.numbers import FIGURE_KINDS, NumberPhrase, find_numbers
 from monitor.phrases import Hit, longest_first
 from monitor.phrasesyntax import Pattern
@@ -36,7 +36,7 @@ class FigureFinder:
     def __init__(self, rules: list[ScopeRule], vocabulary: list[tuple[Pattern, Tags]]) -> None:
         self.rules = rules
         self.vocabulary = vocabulary  # the phrases to look for (analyze.py finds them with all the others)
-        self.ignore_tag, self.earlier_tag = 3 * len(rules), 3 * len(rules) + 1
+        self.ignore_tag, self.earlier_tag = list_tags(len(rules))
         # The metrics that each cue phrase names, worked out once for the phrases that also carry scope tags (tags
         # in order: the last is the largest). A cue that carries none keeps its tags.
         count = len(rules)

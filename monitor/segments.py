@@ -39,7 +39,7 @@ _RESULT = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Tags:
-    """What metrics.yaml attaches to a phrase (see figures.py, `_tagged_phrases`)."""
+    """What metrics.yaml attaches to a phrase (see figurerules.py, `tagged_phrases`)."""
 
     tags: tuple[int, ...]
 
