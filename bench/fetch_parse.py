@@ -18,8 +18,8 @@ import time
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
 
-from monitor.fetch import Fetcher, default_user_agent
-from monitor.parse import parse_feed
+from monitor.ingest.fetch import Fetcher, default_user_agent
+from monitor.ingest.parse import parse_feed
 from monitor.types import FeedSpec, FetchResult, Validators
 
 ITEM = """<item><title>Story {feed}-{n}: talks resume in Cairo</title>

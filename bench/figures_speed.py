@@ -13,11 +13,11 @@ from pathlib import Path
 
 import yaml
 
-from monitor.analyze import item_text
-from monitor.figures import FigureFinder
-from monitor.phrases import PhraseIndex
-from monitor.ruleset.metrics import MetricsFile
-from monitor.scan import Scan
+from monitor.detect.analyze import item_text
+from monitor.detect.figures.finder import FigureFinder
+from monitor.ruleset.models.metrics import MetricsFile
+from monitor.text.phrases import PhraseIndex
+from monitor.text.scan import Scan
 
 ROOT = Path(__file__).resolve().parent.parent
 

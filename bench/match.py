@@ -21,14 +21,14 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from monitor.analyze import Analyzer, item_text
-from monitor.match import Matcher
-from monitor.phrases import PhraseIndex
-from monitor.ruleset.entities import EntitiesFile
-from monitor.ruleset.issues import IssuesFile
+from monitor.detect.analyze import Analyzer, item_text
+from monitor.detect.match.matcher import Matcher
 from monitor.ruleset.loader import load_rules
+from monitor.ruleset.models.entities import EntitiesFile
+from monitor.ruleset.models.issues import IssuesFile
 from monitor.ruleset.schema import Ruleset
-from monitor.scan import Scan
+from monitor.text.phrases import PhraseIndex
+from monitor.text.scan import Scan
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = Path("/work/shared/eval/dev.jsonl")

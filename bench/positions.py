@@ -13,12 +13,12 @@ import json
 import time
 from pathlib import Path
 
-from monitor.analyze import item_text
-from monitor.match import Matcher
-from monitor.phrases import PhraseIndex
-from monitor.positions import PositionFinder
+from monitor.detect.analyze import item_text
+from monitor.detect.match.matcher import Matcher
+from monitor.detect.positions.finder import PositionFinder
 from monitor.ruleset.loader import load_rules
-from monitor.scan import Scan
+from monitor.text.phrases import PhraseIndex
+from monitor.text.scan import Scan
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = Path("/work/shared/eval/dev.jsonl")

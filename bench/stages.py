@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 
 from bench.match import Item, corpus_and_rules
-from monitor.analyze import Analyzer, item_text
-from monitor.scan import Scan
+from monitor.detect.analyze import Analyzer, item_text
+from monitor.text.scan import Scan
 
 STEPS = ("scan", "matching", "relevance", "figures", "positions")
 

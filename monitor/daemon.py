@@ -20,9 +20,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
 from monitor import __version__
-from monitor.alerts import Alerter
+from monitor.alerts.alerter import Alerter
 from monitor.errors import MonitorError, RulesError
-from monitor.fetch import Fetcher
+from monitor.ingest.fetch import Fetcher
 from monitor.pipeline import Pipeline, PollReport
 from monitor.store import leases
 from monitor.types import FeedSpec

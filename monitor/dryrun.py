@@ -6,8 +6,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from monitor.analyze import Analyzer
-from monitor.changes import FigureChange, History, PositionChange, decide, seed_history
+from monitor.decide.changes import FigureChange, History, PositionChange, decide, seed_history
+from monitor.detect.analyze import Analyzer
 from monitor.types import Analysis
 
 

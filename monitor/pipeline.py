@@ -25,13 +25,13 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from monitor.analyze import Analyzer
-from monitor.changes import as_event, decide, stale_metrics
+from monitor.decide.changes import as_event, decide, stale_metrics
+from monitor.decide.health import HealthPolicy, diagnose
+from monitor.decide.schedule import next_poll_at
+from monitor.detect.analyze import Analyzer
 from monitor.errors import FeedParseError
-from monitor.fetch import Fetcher
-from monitor.health import HealthPolicy, diagnose
-from monitor.parse import parse_feed
-from monitor.schedule import next_poll_at
+from monitor.ingest.fetch import Fetcher
+from monitor.ingest.parse import parse_feed
 from monitor.store import detection, feeds, items
 from monitor.types import Analysis, Event, Evidence, FeedSpec, FeedState, FetchResult, Item, ParsedFeed
 

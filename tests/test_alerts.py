@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.engine import Engine
 
-from monitor.alerts import Alerter
-from monitor.notify import Notifier
-from monitor.ruleset.alerts import Delivery, Route
+from monitor.alerts.alerter import Alerter
+from monitor.alerts.notify import Notifier
+from monitor.ruleset.models.alerts import Delivery, Route
 from monitor.store import detection, outbox
 from monitor.types import Event, Evidence
 from tests.support.receivers import SmtpReceiver, WebhookReceiver

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.changes import (
+from monitor.decide.changes import (
     FigureChange,
     History,
     PositionChange,

@@ -19,15 +19,15 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from monitor.analyze import Analyzer
+from monitor.detect.analyze import Analyzer
 from monitor.errors import FeedParseError
-from monitor.fetch import Fetcher
-from monitor.parse import parse_feed
+from monitor.ingest.fetch import Fetcher
+from monitor.ingest.parse import parse_feed
 from monitor.pipeline import Pipeline, PollReport
 from monitor.ruleset.loader import load_rules
 from monitor.store import db
 from monitor.store.tables import feeds, items
-from monitor.text import clean_text
+from monitor.text.html import clean_text
 from monitor.types import FeedSpec
 from tests.support.feedserver import FeedServer
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from monitor import __version__
-from monitor.cacheheaders import freshness_seconds, http_date, retry_after_seconds
-from monitor.fetch import Fetcher, default_user_agent
+from monitor.ingest.cacheheaders import freshness_seconds, http_date, retry_after_seconds
+from monitor.ingest.fetch import Fetcher, default_user_agent
 from monitor.types import FeedSpec, FetchResult, Validators
 from tests.support.feedserver import FeedServer, gzip_bomb
 

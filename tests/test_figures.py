@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from monitor.figures import FigureFinder
-from monitor.ruleset.metrics import MetricsFile
+from monitor.detect.figures.finder import FigureFinder
+from monitor.ruleset.models.metrics import MetricsFile
 from tests.support.scanning import scanned
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from monitor.health import HealthPolicy, diagnose, usual_gap
+from monitor.decide.health import HealthPolicy, diagnose, usual_gap
 
 NOW = datetime(2025, 10, 9, 12, 0, tzinfo=UTC)
 POLICY = HealthPolicy(alert_after_failing_s=6 * 3600, silence_factor=10, min_silence_s=86400)

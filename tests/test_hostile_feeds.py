@@ -17,8 +17,8 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from monitor.analyze import Analyzer
-from monitor.fetch import Fetcher
+from monitor.detect.analyze import Analyzer
+from monitor.ingest.fetch import Fetcher
 from monitor.pipeline import Pipeline, PollReport
 from monitor.ruleset.loader import load_rules
 from monitor.store import db, feeds

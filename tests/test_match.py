@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from monitor.match import Matcher
-from monitor.ruleset.entities import EntitiesFile
-from monitor.ruleset.issues import IssuesFile
+from monitor.detect.match.matcher import Matcher
+from monitor.ruleset.models.entities import EntitiesFile
+from monitor.ruleset.models.issues import IssuesFile
 from monitor.types import Match
 from tests.support.scanning import scanned
 

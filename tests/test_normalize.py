@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.normalize import fold, tokenize, translit_key, without_proclitic
+from monitor.text.normalize import fold, tokenize, translit_key, without_proclitic
 
 
 @pytest.mark.parametrize(

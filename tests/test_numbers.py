@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.numbers import NumberPhrase, find_numbers
-from monitor.numdigits import parse_digits
-from monitor.scan import Scan
+from monitor.detect.figures.numbers.digits import parse_digits
+from monitor.detect.figures.numbers.reader import NumberPhrase, find_numbers
+from monitor.text.scan import Scan
 
 
 def only(text: str, lang: str | None = "en") -> NumberPhrase:

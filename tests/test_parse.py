@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from monitor.errors import FeedParseError
-from monitor.parse import parse_feed
+from monitor.ingest.parse import parse_feed
 from monitor.types import ParsedFeed
 
 FEEDS = Path(__file__).parent / "data" / "feeds"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.phrases import Hit, PhraseIndex, longest_first
-from monitor.phrasesyntax import Pattern
-from monitor.scan import Scan
+from monitor.text.phrases import Hit, PhraseIndex, longest_first
+from monitor.text.scan import Scan
+from monitor.text.syntax import Pattern
 
 
 def found(phrases: list[str], text: str, strict: bool = True) -> list[str]:

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-from monitor.alerts import Alerter
-from monitor.analyze import Analyzer
-from monitor.fetch import Fetcher
-from monitor.health import HealthPolicy
-from monitor.notify import Notifier
+from monitor.alerts.alerter import Alerter
+from monitor.alerts.notify import Notifier
+from monitor.decide.health import HealthPolicy
+from monitor.detect.analyze import Analyzer
+from monitor.ingest.fetch import Fetcher
 from monitor.pipeline import Pipeline, PollReport
-from monitor.ruleset.alerts import Route
 from monitor.ruleset.loader import load_rules
+from monitor.ruleset.models.alerts import Route
 from monitor.store import detection, feeds
 from monitor.types import FeedSpec
 from tests.support.feedserver import FeedServer

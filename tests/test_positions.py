@@ -13,8 +13,8 @@ import pytest
 import yaml
 from _pytest.mark import ParameterSet
 
-from monitor.positions import PositionFinder
-from monitor.ruleset.stances import StancesFile
+from monitor.detect.positions.finder import PositionFinder
+from monitor.ruleset.models.stances import StancesFile
 from monitor.types import Match
 from tests.support.scanning import scanned
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from monitor.analyze import item_text
-from monitor.prefilter import RegexSet, literal_prefixes
+from monitor.detect.analyze import item_text
+from monitor.detect.match.prefilter import RegexSet, literal_prefixes
 from monitor.ruleset.loader import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent

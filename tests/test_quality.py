@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from monitor.analyze import Analyzer
+from monitor.detect.analyze import Analyzer
 from monitor.dryrun import dry_run
 from monitor.ruleset.loader import load_rules
 

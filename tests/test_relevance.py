@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from monitor.analyze import item_text
-from monitor.match import Matcher
-from monitor.ruleset.entities import EntitiesFile
-from monitor.ruleset.issues import IssuesFile
+from monitor.detect.analyze import item_text
+from monitor.detect.match.matcher import Matcher
+from monitor.ruleset.models.entities import EntitiesFile
+from monitor.ruleset.models.issues import IssuesFile
 from tests.support.scanning import scanned
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from monitor.render import Message, digest, render
+from monitor.alerts.render import Message, digest, render
 from monitor.types import Event, Evidence
 
 WHEN = datetime(2025, 10, 9, 8, 30, tzinfo=UTC)

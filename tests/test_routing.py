@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from monitor.routing import after_quiet_hours, hold_until, retry_delay, routes_with_catch_all, wants
-from monitor.ruleset.alerts import AlertsFile, QuietHours, Route
+from monitor.alerts.routing import after_quiet_hours, hold_until, retry_delay, routes_with_catch_all, wants
+from monitor.ruleset.models.alerts import AlertsFile, QuietHours, Route
 from monitor.types import Event, Evidence
 
 NOW = datetime(2025, 10, 8, 12, 20, tzinfo=UTC)

@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from monitor.errors import RulesError
-from monitor.ruleset.alerts import AlertsFile, Route
 from monitor.ruleset.document import parse_document
 from monitor.ruleset.loader import REQUIRED_FILES, expand_env, load_rules, summarize
+from monitor.ruleset.models.alerts import AlertsFile, Route
 
 DATA = Path(__file__).parent / "data" / "rules"
 VALID = DATA / "valid"

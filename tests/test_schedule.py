@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from monitor.schedule import next_poll_at
+from monitor.decide.schedule import next_poll_at
 
 NOW = datetime(2025, 10, 7, 12, 0, tzinfo=UTC)
 HEALTHY: dict[str, Any] = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.segments import Sentence
-from monitor.sentences import Span
+from monitor.detect.figures.segments import Sentence
+from monitor.text.sentences import Span
 
 
 def sentence(text: str, *numbers: str) -> Sentence:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.sentences import clauses, sentences
+from monitor.text.sentences import clauses, sentences
 
 SPLITS = [
     # (id, text, sentences)

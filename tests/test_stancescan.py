@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.phrases import PhraseIndex
-from monitor.phrasesyntax import Pattern
-from monitor.scan import Scan
-from monitor.stancescan import Kind, StanceMarks, Word
-from monitor.stancewords import compile_phrases
+from monitor.detect.positions.compiled import compile_phrases
+from monitor.detect.positions.marks import Kind, StanceMarks, Word
+from monitor.text.phrases import PhraseIndex
+from monitor.text.scan import Scan
+from monitor.text.syntax import Pattern
 
 WORDS: list[tuple[str, Word]] = [
     ("not", Word("negation", "", "cue")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.text import clean_text, html_to_text
+from monitor.text.html import clean_text, html_to_text
 
 CASES = {
     "tags stripped": ("<p>Talks <b>resume</b> in Cairo</p>", "Talks resume in Cairo"),

@@ -7,11 +7,11 @@ import sys
 import click
 
 from monitor import __version__
-from monitor.cli.app import Context, handle_errors, main
+from monitor.alerts.notify import Notifier
+from monitor.alerts.routing import routes_with_catch_all
+from monitor.cli.root import Context, handle_errors, main
 from monitor.daemon import utcnow
 from monitor.errors import MonitorError
-from monitor.notify import Notifier
-from monitor.routing import routes_with_catch_all
 from monitor.store import outbox
 
 

@@ -11,8 +11,8 @@ from typing import Any
 import click
 from sqlalchemy.engine import RowMapping
 
-from monitor.analyze import Analyzer
-from monitor.cli.app import Context, handle_errors, main
+from monitor.cli.root import Context, handle_errors, main
+from monitor.detect.analyze import Analyzer
 from monitor.dryrun import dry_run
 from monitor.errors import MonitorError
 from monitor.store import detection, items

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import click
 
-from monitor.cli.app import Context, handle_errors, main
+from monitor.cli.root import Context, handle_errors, main
 from monitor.daemon import Daemon, Setup, poll_cycle, release_dead_leases, utcnow
 from monitor.pipeline import PollReport
-from monitor.ruleset.fields import parse_duration
+from monitor.ruleset.models.fields import parse_duration
 from monitor.ruleset.schema import Ruleset
 from monitor.ruleset.specs import feed_specs
 from monitor.store import db, feeds

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from monitor.cli.app import Context, handle_errors, main
+from monitor.cli.root import Context, handle_errors, main
 from monitor.ruleset.loader import summarize
 
 

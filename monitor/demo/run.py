@@ -11,15 +11,15 @@ import click
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from monitor.alerts import Alerter
-from monitor.analyze import Analyzer
+from monitor.alerts.alerter import Alerter
+from monitor.alerts.notify import Notifier
+from monitor.alerts.routing import routes_with_catch_all
 from monitor.daemon import fetcher_factory, jitter, poll_cycle, utcnow
+from monitor.decide.health import HealthPolicy
 from monitor.demo import Replay, load_reports, serve
-from monitor.health import HealthPolicy
-from monitor.notify import Notifier
+from monitor.detect.analyze import Analyzer
 from monitor.pipeline import Pipeline
-from monitor.routing import routes_with_catch_all
-from monitor.ruleset.alerts import Route
+from monitor.ruleset.models.alerts import Route
 from monitor.ruleset.schema import Ruleset
 from monitor.ruleset.specs import labels
 from monitor.store.tables import alerts, events, items

@@ -10,15 +10,15 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from monitor.errors import RuleProblem
-from monitor.ruleset.alerts import AlertsFile, Route
 from monitor.ruleset.document import Document, Loc
-from monitor.ruleset.entities import EntitiesFile, Entity
-from monitor.ruleset.feeds import FeedsFile
-from monitor.ruleset.fields import Strict
-from monitor.ruleset.issues import Issue, IssuesFile
-from monitor.ruleset.metrics import Metric, MetricsFile
+from monitor.ruleset.models.alerts import AlertsFile, Route
+from monitor.ruleset.models.entities import EntitiesFile, Entity
+from monitor.ruleset.models.feeds import FeedsFile
+from monitor.ruleset.models.fields import Strict
+from monitor.ruleset.models.issues import Issue, IssuesFile
+from monitor.ruleset.models.metrics import Metric, MetricsFile
+from monitor.ruleset.models.stances import StancesFile
 from monitor.ruleset.problems import did_you_mean, dotted
-from monitor.ruleset.stances import StancesFile
 
 # Route keys are named after the file they point into.
 _SINGULAR = {"entities": "entity", "issues": "issue", "metrics": "metric"}

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from monitor.errors import RuleProblem, RulesError
 from monitor.ruleset.crosscheck import cross_file_problems
 from monitor.ruleset.document import Document, Loc, parse_document
-from monitor.ruleset.fields import Strict
+from monitor.ruleset.models.fields import Strict
 from monitor.ruleset.problems import dotted, validation_problems
 from monitor.ruleset.schema import RULE_FILES, Ruleset
 from monitor.ruleset.summary import summarize

@@ -7,13 +7,13 @@ feeds.py, alerts.py), built from the blocks in fields.py. Checks across entries 
 
 from __future__ import annotations
 
-from monitor.ruleset.alerts import AlertsFile
-from monitor.ruleset.entities import EntitiesFile
-from monitor.ruleset.feeds import FeedsFile
-from monitor.ruleset.fields import Strict
-from monitor.ruleset.issues import IssuesFile
-from monitor.ruleset.metrics import MetricsFile
-from monitor.ruleset.stances import StancesFile
+from monitor.ruleset.models.alerts import AlertsFile
+from monitor.ruleset.models.entities import EntitiesFile
+from monitor.ruleset.models.feeds import FeedsFile
+from monitor.ruleset.models.fields import Strict
+from monitor.ruleset.models.issues import IssuesFile
+from monitor.ruleset.models.metrics import MetricsFile
+from monitor.ruleset.models.stances import StancesFile
 
 RULE_FILES: dict[str, type[Strict]] = {
     "entities": EntitiesFile,

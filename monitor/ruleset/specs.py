@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from monitor.ruleset.feeds import FeedsFile
+from monitor.ruleset.models.feeds import FeedsFile
 from monitor.ruleset.schema import Ruleset
 from monitor.types import FeedSpec
 

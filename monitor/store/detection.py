@@ -9,7 +9,7 @@ from typing import Any, cast
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from monitor.changes import History, seed_history
+from monitor.decide.changes import History, seed_history
 from monitor.store.tables import events, items, mentions, observations
 from monitor.store.upsert import insert_ignoring_duplicates
 from monitor.types import Analysis, Event, Figure, Polarity, Position

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from monitor.phrases import PhraseIndex
-from monitor.phrasesyntax import Pattern
-from monitor.scan import Scan
+from monitor.text.phrases import PhraseIndex
+from monitor.text.scan import Scan
+from monitor.text.syntax import Pattern
 
 
 class Finder(Protocol):

@@ -1,0 +1,216 @@
+"""Reported figures: numbers in a text attributed to the metrics of the rules. Pure.
+
+A number becomes a figure of a metric when one of the metric's cue phrases stands near it in the same sentence
+and the metric's scope holds there (see `ScopeRule`). Cues are shared out between the numbers of a sentence
+so that in "killed at least 67,160 people, including 18,000 children" each number gets the cue that
+explains it best: the cheapest assignment wins, where cost grows with the words, commas and clause breaks
+between a number and its cue (see `Sentence.cost`). Numbers that are not quantities (years, dates, ages,
+money) never count.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from monitor.detect.figures.compiled import ScopeRule, list_tags, tagged_phrases
+from monitor.detect.figures.numbers.reader import FIGURE_KINDS, NumberPhrase, find_numbers
+from monitor.detect.figures.segments import Sentence, Tags
+from monitor.ruleset.models.metrics import MetricsFile
+from monitor.text.phrases import Hit, longest_first
+from monitor.text.scan import Scan
+from monitor.text.sentences import Span
+from monitor.text.syntax import Pattern
+from monitor.types import Figure, Match
+
+_MAX_WORDS = 16  # a cue farther than this from a number does not explain it
+_UNASSIGNED = 100.0  # the cost of leaving a number without a metric: any assignment is cheaper
+_MISFIT = 2.5  # extra cost of a cue whose metrics do not fit the number (see `_options`)
+
+Option = tuple[float, int, int | None]  # (cost, cue index, metric index or None)
+
+
+class FigureFinder:
+    """Finds the figures that a text reports for the metrics of the rules."""
+
+    def __init__(self, rules: list[ScopeRule], vocabulary: list[tuple[Pattern, Tags]]) -> None:
+        self.rules = rules
+        self.vocabulary = vocabulary  # the phrases to look for (analyze.py finds them with all the others)
+        self.ignore_tag, self.earlier_tag = list_tags(len(rules))
+        # The metrics that each cue phrase names, worked out once for the phrases that also carry scope tags (tags
+        # in order: the last is the largest). A cue that carries none keeps its tags.
+        count = len(rules)
+        self._metric_tags = {
+            tags: Tags(tuple(t for t in tags.tags if t < count)) for _, tags in vocabulary if tags.tags[-1] >= count
+        }
+
+    @classmethod
+    def from_rules(cls, metrics: MetricsFile) -> FigureFinder:
+        vocabulary, rules = tagged_phrases(metrics)
+        return cls(rules, vocabulary)
+
+    def find(self, scan: Scan, lang: str | None, matches: Sequence[Match] = ()) -> list[Figure]:
+        """The figures in the scanned text (item language `lang`), at most one per metric and value, in text
+        order."""
+        phrases = scan.hits_of(Tags)
+        cue_starts = sorted(hit.start for hit in phrases if hit.value.tags[0] < len(self.rules))
+        if not cue_starts:
+            return []  # no cue, no figure: most items stop here
+        text = scan.text
+        figures: dict[tuple[str, float], Figure] = {}
+        for span in scan.sentences:
+            first_cue = bisect_left(cue_starts, span.start)
+            if first_cue == len(cue_starts) or cue_starts[first_cue] >= span.end:
+                continue  # no cue in the sentence
+            inside = tuple(hit for hit in phrases if span.start <= hit.start < span.end)
+            metrics = self._possible(inside)
+            if not metrics:
+                continue  # none whose metric can be found here: no number to read
+            numbers = [n for n in find_numbers(scan, lang, span.start, span.end) if n.kind in FIGURE_KINDS]
+            if not any(rule.admits(number) for rule in metrics for number in numbers):
+                continue  # no number that one of them admits: no sentence geometry to work out
+            sentence = Sentence(text, span, frozenset(n.start for n in numbers), inside)
+            for figure in self._in_sentence(sentence, numbers):
+                figures.setdefault((figure.metric, figure.value), figure)
+        found = list(figures.values())
+        return sorted((f for f in found if not any(_rounds(f, other) for other in found)), key=lambda f: f.start)
+
+    def _possible(self, phrases: tuple[Hit[Tags], ...]) -> list[ScopeRule]:
+        """The metrics that a sentence with `phrases` may report: those that a cue names, whose required phrase, if
+        they have one, is in the sentence (see `ScopeRule.distance`)."""
+        tags = {tag for hit in phrases for tag in hit.value.tags}
+        named = [self.rules[m] for m in tags if m < len(self.rules)]
+        return [rule for rule in named if rule.require is None or rule.require in tags]
+
+    def _cues(self, sentence: Sentence) -> list[Hit[Tags]]:
+        """The cue phrases of the sentence (their tags: metric indices), leftmost-longest, never overlapping."""
+        count, metric_tags = len(self.rules), self._metric_tags
+        cues = [h for h in sentence.phrases if h.value.tags[0] < count]
+        return longest_first([h._replace(value=metric_tags[h.value]) if h.value in metric_tags else h for h in cues])
+
+    def _in_sentence(self, sentence: Sentence, numbers: list[NumberPhrase]) -> list[Figure]:
+        reaches = [sentence.reach(n.start) for n in numbers]
+        kept = [(n, r) for n, r in zip(numbers, reaches, strict=True) if not self._ignored(sentence, n, r)]
+        cues = self._cues(sentence) if kept else []
+        numbers = [n for n, _ in kept]
+        bounds = [n.start for n in numbers], [n.end for n in numbers]  # in order, never overlapping
+        chosen = _assign([self._options(sentence, n, reach, cues, bounds) for n, reach in kept])
+        for i, (number, _) in enumerate(kept):
+            if i not in chosen and sentence.elliptic(number.start):
+                self._share(sentence, kept, chosen, cues, i)
+        return [self._figure(sentence, numbers[i], metric) for i, (_, metric) in chosen.items() if metric is not None]
+
+    def _share(
+        self,
+        sentence: Sentence,
+        kept: list[tuple[NumberPhrase, Span]],
+        chosen: dict[int, tuple[int, int | None]],
+        cues: list[Hit[Tags]],
+        index: int,
+    ) -> None:
+        """An elliptic number without a cue of its own shares the cue of the number before it: "6,545 trucks
+        offloaded in the same period, about 113 a day", "46 bodies were recovered, bringing the total to 472"."""
+        number, reach = kept[index]
+        before = [i for i in chosen if i < index]
+        if before:
+            cue = chosen[before[-1]][0]
+            metrics = [m for m in cues[cue].value.tags if not self.rules[m].excludes(sentence, reach)]
+            chosen[index] = (cue, self._metric(sentence, number, reach, cues[cue], metrics))
+
+    def _ignored(self, sentence: Sentence, number: NumberPhrase, reach: Span) -> bool:
+        """Numbers for a short period ("in the past 24 hours") or earlier values ("up from 53%") are not news."""
+        return sentence.just_before(self.earlier_tag, number.start) or sentence.has(self.ignore_tag, reach)
+
+    def _options(
+        self,
+        sentence: Sentence,
+        number: NumberPhrase,
+        reach: Span,
+        cues: list[Hit[Tags]],
+        bounds: tuple[list[int], list[int]],
+    ) -> list[Option]:
+        """(cost, cue index, metric index) for every cue near `number` (`bounds`: where the sentence's numbers start
+        and end).
+
+        A cue whose metrics do not fit still explains the number (metric None): in "20 of the hostages are
+        alive and 26 dead", 26 counts the dead and must not take "alive" from 20. Only an excluded phrase
+        takes the cue away: "20 living hostages were released" are released hostages, not living ones.
+        """
+        found: list[Option] = []
+        tags = {m for cue in cues for m in cue.value.tags}
+        excluded = {m for m in tags if self.rules[m].excludes(sentence, reach)}
+        starts, ends = bounds
+        for index, cue in enumerate(cues):
+            metrics = [m for m in cue.value.tags if m not in excluded]
+            if not metrics or (cue.start < number.end and number.start < cue.end):
+                continue
+            low, high = (number.end, cue.start) if number.end <= cue.start else (cue.end, number.start)
+            between = max(bisect_right(ends, high) - bisect_left(starts, low), 0)  # numbers within [low, high]
+            cost = sentence.cost(low, high, between, limit=_MAX_WORDS)
+            if cost <= _MAX_WORDS:
+                metric = self._metric(sentence, number, reach, cue, metrics)
+                found.append((cost if metric is not None else cost + _MISFIT, index, metric))
+        return found
+
+    def _metric(
+        self, sentence: Sentence, number: NumberPhrase, reach: Span, cue: Hit[Tags], metrics: list[int]
+    ) -> int | None:
+        """Of `metrics` (of the cue), the one that fits here whose required phrase is nearest the number:
+        "freed 20 hostages and 1,968 prisoners"."""
+        fitting = [
+            (distance, m)
+            for m in metrics
+            if self.rules[m].admits(number)
+            and (distance := self.rules[m].distance(sentence, number, reach, cue)) is not None
+        ]
+        return min(fitting)[1] if fitting else None
+
+    def _figure(self, sentence: Sentence, number: NumberPhrase, metric: int) -> Figure:
+        rule = self.rules[metric].metric
+        text = sentence.span.text
+        return Figure(rule.id, number.value, number.qualifier, number.text, text, number.start, number.end)
+
+
+def _rounds(coarse: Figure, fine: Figure) -> bool:
+    """Whether `coarse` is `fine` rounded ("more than 600" beside 601, "70 ألفًا" beside 70,100): the same report at
+    a coarser grain, which one item gives in its headline and refines in its body."""
+    close = abs(coarse.value - fine.value) <= 0.05 * fine.value
+    return coarse.metric == fine.metric and close and _trailing_zeros(coarse.value) > _trailing_zeros(fine.value)
+
+
+def _trailing_zeros(value: float) -> int:
+    digits = str(int(value)) if value == int(value) else "1"
+    return len(digits) - len(digits.rstrip("0"))
+
+
+def _assign(options: list[list[Option]]) -> dict[int, tuple[int, int | None]]:
+    """Number index -> (cue index, metric index or None: a cue of no metric that fits), each cue explaining at
+    most one number, at the least total cost (a search over the four nearest cues of each number, memoised)."""
+    nearest = [sorted(o)[:4] for o in options]
+    firsts = [(index, option[0]) for index, option in enumerate(nearest) if option]
+    if len({cue for _, (_, cue, _) in firsts}) == len(firsts):
+        # No two numbers want the same cue: each takes its nearest, as no other assignment costs less.
+        return {index: (cue, metric) for index, (_, cue, metric) in firsts}
+    # The cues that numbers from i on may take: of the cues used before i, only those matter to the rest of the
+    # search, and memoising on them alone answers most of it from the memo.
+    later = [frozenset[int]()] * (len(nearest) + 1)
+    for i in range(len(nearest) - 1, -1, -1):
+        later[i] = later[i + 1].union(cue for _, cue, _ in nearest[i])
+    memo: dict[tuple[int, frozenset[int]], tuple[float, tuple[tuple[int, int, int | None], ...]]] = {}
+
+    def best(index: int, used: frozenset[int]) -> tuple[float, tuple[tuple[int, int, int | None], ...]]:
+        if index == len(nearest):
+            return 0.0, ()
+        used &= later[index]
+        if (index, used) not in memo:
+            cost, chosen = best(index + 1, used)
+            result = (cost + _UNASSIGNED, chosen)
+            for option_cost, cue, metric in nearest[index]:
+                if cue not in used:
+                    rest_cost, rest = best(index + 1, used | {cue})
+                    if option_cost + rest_cost < result[0]:
+                        result = (option_cost + rest_cost, ((index, cue, metric), *rest))
+            memo[index, used] = result
+        return memo[index, used]
+
+    return {index: (cue, metric) for index, cue, metric in best(0, frozenset())[1]}

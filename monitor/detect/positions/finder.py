@@ -1,0 +1,248 @@
+"""Who takes which stance on which issue: a tracked actor, a stance cue and a tracked issue in one clause. Pure.
+
+For every stance cue of rules/stances.yaml in a sentence (stanceactors.py finds the actor, with the subjects of
+stancesubjects.py; stanceissues.py the issue):
+- the actor is the first tracked entity of the cue's clause, before the cue, that is neither the object of
+  a preposition ("talks with Israel") nor part of a compound ("a Doha-based member"). A title joins an
+  organisation to the person named after it ("Hamas official Fawzi Barhoum" is Barhoum), a conjunction
+  makes several actors ("Egypt and Qatar signed"), a passive agent wins ("rejected by Hamas"), a speaker's
+  institution is the side the speaker speaks for ("Netanyahu's government" is Israel), and a clause that
+  starts with a pronoun, or a later clause with no entity of its own, continues the last subject. A subject
+  right after a coordinator opens a clause of its own ("... while Hamas rejected", ", а ХАМАС"), a comma joins
+  actors only in a list that goes on ("Egypt, Qatar and Turkey"), and a cue that opens its clause takes the
+  subject right after it (Arabic verb-first order);
+- reported speech counts for the speaker (the tracked entity nearest before the speech verb, or named in a
+  trailing attribution: ", Netanyahu said"): in "X said Y rejected ..." the stance is X's when Y is X or one X
+  speaks for (rules `speaks_for`: Netanyahu for Israel), nobody's when Y is another tracked actor (X only
+  ascribes it to Y), and Y's when the speaker is not tracked (a newspaper, "officials said") or when Y opens a
+  later clause of its own. An obligation ("Y must disarm") or a predicate ("Y is unacceptable") is the
+  speaker's; a pronoun in the reported words is the speaker;
+- the issue is what the cue bears on (stanceissues.py): its object, the nearest issue after it in its clause,
+  or the issue of its subject, before it (a passive, a connective, a predicate, an obligation). A cue or
+  predicate with no issue takes a generic noun right by it ("accepted the deal"; rules `references`) as the
+  item's topic issue (stancetopic.py);
+- a negation just before the cue flips a "for" stance ("refused to accept" rejects) and cancels the
+  others ("did not deny" says nothing); an exception before the issue ("a deal without a withdrawal") makes a
+  stance against into a condition on it and cancels a stance for; a reversal next to the issue ("violations of
+  the truce") flips the stance on it; a cue in an open relative clause (", which has rejected") is background
+  unless the relative clause names its own subject (", which Netanyahu tied to") or speaks for its actor
+  antecedent ("Qatar, which said it supports ...": Qatar's own words);
+- a condition replaces its actor's other stances on the issue in the sentence ("will not disarm until ..."),
+  and an item keeps one position per actor, issue and polarity: the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
+
+from monitor.detect.positions.actors import ActorFinder
+from monitor.detect.positions.compiled import REACH_WORDS, StanceWords, compile_phrases, near_before
+from monitor.detect.positions.issues import IssueFinder
+from monitor.detect.positions.marks import Cue, Sentence, Word
+from monitor.detect.positions.subjects import NOBODY, Actor, Antecedent
+from monitor.detect.positions.topic import Topic
+from monitor.ruleset.models.stances import POLARITY, StancesFile
+from monitor.text.scan import Scan
+from monitor.text.sentences import Span
+from monitor.text.syntax import Pattern
+from monitor.types import Match, Position
+
+# Not wanting something is opposing it; not denying or not demanding something says nothing.
+_NEGATED = {"supports": "opposes", "accepts": "rejects"}
+# Opposing a violation of X is being for X, and the other way round.
+# Denying a violation of X ("denied blocking aid") is being for X.
+_REVERSED = {
+    "supports": "opposes",
+    "accepts": "rejects",
+    "opposes": "supports",
+    "rejects": "accepts",
+    "denies": "supports",
+}
+# Rejecting X without Y makes Y a condition; accepting X without Y says nothing about Y.
+_EXCEPTED = {"for": None, "against": "conditions", "conditional": "conditions"}
+# The clause's last word ("akzeptierte den Plan nicht."); a particle after it would let in "refused to cooperate."
+_CLOSING_NEGATION_WORDS = 0
+_CLOSING_MARKS = " .!?\"'”’»)"
+
+
+class PositionFinder:
+    """Finds the positions that tracked actors take on tracked issues (see the module docstring)."""
+
+    def __init__(self, words: StanceWords, references: Sequence[str] = ()) -> None:
+        self._words = words
+        self._actors = ActorFinder(words)
+        self._issues = IssueFinder(words)
+        self._references = compile_phrases(references) if references else None  # compiled once, for every item
+
+    @classmethod
+    def from_rules(cls, stances: StancesFile) -> PositionFinder:
+        return cls(StanceWords.from_rules(stances), stances.grammar.references)
+
+    @property
+    def vocabulary(self) -> list[tuple[Pattern, Word]]:
+        """The phrases to look for in a text (analyze.py finds them with all the others in one pass)."""
+        return self._words.vocabulary
+
+    def find(self, scanned: Scan, matches: Sequence[Match]) -> list[Position]:
+        """The positions in the scanned text, whose entity and issue `matches` the matcher found: one per actor,
+        issue and polarity, the first ("urged Israel to allow aid" demands aid, and the allowing says nothing
+        more)."""
+        entities = sorted((m for m in matches if m.kind == "entity"), key=lambda m: (m.start, -m.end))
+        issues = sorted((m for m in matches if m.kind == "issue"), key=lambda m: m.start)
+        words = scanned.hits_of(Word)
+        if not (entities and issues and any(hit.value.kind == "cue" for hit in words)):
+            return []  # the common case, kept cheap: most items name no actor, no issue or no stance
+        text = scanned.text
+        scan = self._words.marks(text, words)
+        cues, speech, prepositions = scan.cues, scan.speech, scan.ends("preposition")
+        found: dict[tuple[str, str, str], Position] = {}
+        topic = _Topic(self._actors, text, prepositions)
+        about = Topic(self._references)
+        for span in scanned.sentences:
+            if span.start > cues[-1].start:
+                break  # no cue from here on: no stance, and no sentence left for the topic to matter to
+            named = _within(entities, span)
+            in_sentence = _within(cues, span)
+            issues_here = _within(issues, span)
+            references = about.references(text, span, issues_here) if in_sentence else ()
+            if in_sentence and (issues_here or references):  # a stance needs a cue and an issue in one sentence
+                actors = tuple(self._actors.phrases(text, named, prepositions))
+                sentence = Sentence(text, span, actors, issues_here, _within(speech, span), in_sentence, scan)
+                positions = [p for cue in in_sentence for p in self._positions(sentence, cue, topic, references)]
+                for position in _conditions_first(positions):
+                    found.setdefault((position.actor, position.issue, position.polarity), position)
+            if not scan.starts_with("pronoun", span.start, span.end):
+                topic.follows(named)
+            about.follows(issues_here)
+        return list(found.values())
+
+    def _positions(
+        self, sentence: Sentence, cue: Cue, topic: Antecedent, references: Iterable[Match]
+    ) -> list[Position]:
+        clause = sentence.clause_at(cue.start)
+        if self._object_of_cue(sentence, clause, cue):
+            return []
+        actor = self._actor(sentence, clause, cue, topic)
+        if not actor.ids:
+            return []
+        stance = self._negated(sentence, clause, cue)
+        if stance is None:
+            return []
+        line = sentence.text[sentence.span.start : sentence.span.end]
+        positions = []
+        for issue in self._issues.issues(sentence, clause, cue, actor, references):
+            on_issue = self._on_issue(sentence, clause, stance, issue)
+            if on_issue is not None:
+                positions += [Position(a, issue.id, on_issue, POLARITY[on_issue], line, cue.text) for a in actor.ids]
+        return positions
+
+    def _object_of_cue(self, sentence: Sentence, clause: Span, cue: Cue) -> bool:
+        """Whether `cue` is a noun that a cue of the other polarity right before it takes as its object: "rejected
+        calls for a state", "dismissed the demand for"; not a verb after a preposition ("vowed to oppose")."""
+        text, polarity = sentence.text, POLARITY[cue.stance]
+        return cue.role == "cue" and any(
+            earlier.role == "cue"
+            and clause.start <= earlier.start
+            and earlier.end <= cue.start
+            and POLARITY[earlier.stance] != polarity
+            and len(text[earlier.end : cue.start].split()) <= 1
+            and not sentence.scan.any_in("preposition", earlier.end, cue.start)
+            for earlier in sentence.cues
+        )
+
+    def _actor(self, sentence: Sentence, clause: Span, cue: Cue, topic: Antecedent) -> Actor:
+        speaking = self._relative_speaker(sentence, cue)
+        if speaking is not None:
+            return speaking
+        actor = self._actors.actor(sentence, clause, cue, topic)
+        relative = self._words.open_relative.search(sentence.text, actor.end, cue.start)
+        if relative:  # ", which Netanyahu had tied to ...": the relative clause's own subject, if it has one
+            own = sentence.subjects_in(relative.start() + 1, cue.start)
+            return Actor(own[0].ids, own[0].end) if own else NOBODY
+        return actor
+
+    def _relative_speaker(self, sentence: Sentence, cue: Cue) -> Actor | None:
+        """The antecedent of a relative clause that speaks before the cue ("Qatar, which said it supports ...",
+        "Ankara, che si è detta pronta a ..."): its own words, unlike a description ("Hamas, which has resisted")."""
+        text = sentence.text
+        relative = self._words.open_relative.search(text, sentence.span.start, cue.start)
+        if relative is None:
+            return None
+        speech = [s.end for s in sentence.speech if relative.start() < s.start and s.end <= cue.start]
+        antecedent = [
+            p for p in sentence.actors if p.end <= relative.start() and not text[p.end : relative.start()].strip()
+        ]
+        own = sentence.subjects_in(relative.start() + 1, cue.start)
+        if not (speech and antecedent) or any(p.ids != antecedent[0].ids for p in own):
+            return None
+        return Actor(antecedent[0].ids, speech[-1])
+
+    def _negated(self, sentence: Sentence, clause: Span, cue: Cue) -> str | None:
+        """The cue's stance, flipped or cancelled by a negation just before it or closing its clause."""
+        # "would not disarm until ...": a negation before a connective belongs to the main clause's verb.
+        if cue.role == "connective":
+            return cue.stance
+        if near_before(sentence, "negation", clause.start, cue.start) or self._closing_negation(sentence, clause, cue):
+            return _NEGATED.get(cue.stance)
+        return cue.stance
+
+    def _closing_negation(self, sentence: Sentence, clause: Span, cue: Cue) -> bool:
+        """A negation that ends the cue's clause, after its object, with no other actor between: German
+        "akzeptierte die Entwaffnung nicht", Turkish "hazır değil"."""
+        end = clause.start + len(clause.text.rstrip(_CLOSING_MARKS))
+        negation = sentence.scan.ends_before("negation", cue.end, end, _CLOSING_NEGATION_WORDS)
+        return negation and not sentence.actors_in(cue.end, end)
+
+    def _on_issue(self, sentence: Sentence, clause: Span, stance: str, issue: Match) -> str | None:
+        """The stance on `issue`, after an exception ("without a withdrawal") or a reversal next to it."""
+        if near_before(sentence, "exception", clause.start, issue.start):
+            return _EXCEPTED[POLARITY[stance]]
+        return _REVERSED.get(stance, stance) if self._reversed(sentence, issue) else stance
+
+    def _reversed(self, sentence: Sentence, issue: Match) -> bool:
+        """ "violations of the truce", "truce violations" """
+        if near_before(sentence, "reversal", sentence.span.start, issue.start):
+            return True
+        return sentence.scan.starts_after("reversal", issue.end, sentence.span.end, REACH_WORDS["reversal"] - 1)
+
+
+class _Topic:
+    """The subject that earlier sentences leave open for a pronoun: the first subject of the last sentence that
+    names one and does not itself start with a pronoun. Worked out only when a pronoun asks for it."""
+
+    def __init__(self, actors: ActorFinder, text: str, preposition_ends: list[int]) -> None:
+        self._actors, self._text, self._preposition_ends = actors, text, preposition_ends
+        self._sentences: list[tuple[Match, ...]] = []  # the entities of each sentence that may set the topic
+        self._known: tuple[str, ...] = ()  # the topic after the sentences already looked at
+
+    def follows(self, entities: tuple[Match, ...]) -> None:
+        self._sentences.append(entities)
+
+    def __call__(self) -> tuple[str, ...]:
+        while self._sentences:
+            subject = self._actors.first_subject(self._text, self._sentences.pop(), self._preposition_ends)
+            if subject:
+                self._known, self._sentences = subject, []
+        return self._known
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+Located = TypeVar("Located", bound=_Located)
+
+
+def _within(found: list[Located], span: Span) -> tuple[Located, ...]:
+    return tuple(f for f in found if span.start <= f.start and f.end <= span.end)
+
+
+def _conditions_first(positions: list[Position]) -> list[Position]:
+    """A sentence's positions, but for a condition: "will not disarm until ..." conditions disarmament, and
+    the actor's other stances on it in the sentence go."""
+    conditioned = {(p.actor, p.issue) for p in positions if p.polarity == "conditional"}
+    return [p for p in positions if p.polarity == "conditional" or (p.actor, p.issue) not in conditioned]

@@ -1,0 +1,47 @@
+"""The model of metrics.yaml: the figures tracked (tolls, counts, percentages), their cues, scope and bounds."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from monitor.ruleset.models.fields import Id, Phrase, Strict
+
+
+class Scope(Strict):
+    require_any: list[Phrase] = Field([], description="one of these must be in the sentence (or `near`)")
+    exclude: list[Phrase] = Field([], description="none of these may be in the number's clause")
+    near: int | None = Field(
+        None, ge=1, description="require_any counts only within this many words of the number or its cue"
+    )
+
+
+class Baseline(Strict):
+    value: float
+    date: datetime.date | None = None  # the field name shadows `date` inside this class
+    source: str | None = None
+
+
+class Metric(Strict):
+    id: Id
+    label: Phrase
+    unit: Literal["count", "percent"] = "count"
+    direction: Literal["up", "any"] = "any"
+    cues: list[Phrase] = Field(min_length=1)
+    scope: Scope = Scope()
+    baseline: Baseline | None = None
+    min_value: float | None = Field(None, description="numbers below this are never this metric")
+    max_value: float | None = Field(None, description="numbers above this are never this metric")
+
+
+class MetricsFile(Strict):
+    version: Literal[1]
+    metrics: list[Metric]
+    ignore: list[Phrase] = Field(
+        [], description="phrases that make the numbers of their segment no figure ('in the past 24 hours')"
+    )
+    earlier: list[Phrase] = Field(
+        [], description="phrases that, right before a number, mark an earlier or compared value ('up from')"
+    )
