@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.detect.figures.segments import Sentence
+from monitor.detect.figures.segments import TaggedSentence
 from monitor.text.sentences import Span
 
 
-def sentence(text: str, *numbers: str) -> Sentence:
-    return Sentence(text, Span(text, 0, len(text)), frozenset(text.index(n) for n in numbers))
+def sentence(text: str, *numbers: str) -> TaggedSentence:
+    return TaggedSentence(text, Span(text, 0, len(text)), frozenset(text.index(n) for n in numbers))
 
 
 REACHES = [

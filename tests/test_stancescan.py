@@ -5,27 +5,27 @@ from __future__ import annotations
 import pytest
 
 from monitor.detect.positions.compiled import compile_phrases
-from monitor.detect.positions.marks import Kind, StanceMarks, Word
+from monitor.detect.positions.marks import StanceMarks, StanceWord, WordKind
 from monitor.text.phrases import PhraseIndex
 from monitor.text.scan import Scan
 from monitor.text.syntax import Pattern
 
-WORDS: list[tuple[str, Word]] = [
-    ("not", Word("negation", "", "cue")),
-    ("*n't", Word("negation", "", "cue")),
-    ("violation*", Word("reversal", "", "cue")),
-    ("accept*", Word("cue", "accepts", "cue")),
-    ("said", Word("speech", "", "cue")),
-    ("and", Word("coordinator", "", "cue")),
+WORDS: list[tuple[str, StanceWord]] = [
+    ("not", StanceWord("negation", "", "cue")),
+    ("*n't", StanceWord("negation", "", "cue")),
+    ("violation*", StanceWord("reversal", "", "cue")),
+    ("accept*", StanceWord("cue", "accepts", "cue")),
+    ("said", StanceWord("speech", "", "cue")),
+    ("and", StanceWord("coordinator", "", "cue")),
 ]
 INDEX = PhraseIndex[object]((Pattern.parse(phrase, strict=True), word) for phrase, word in WORDS)
 
 
 def scan(text: str) -> StanceMarks:
-    return StanceMarks(text, Scan.of(text, INDEX).hits_of(Word))
+    return StanceMarks(text, Scan.of(text, INDEX).hits_of(StanceWord))
 
 
-ENDS_BEFORE: list[tuple[str, str, Kind, int, bool]] = [
+ENDS_BEFORE: list[tuple[str, str, WordKind, int, bool]] = [
     ("right before", "Hamas did not |accept", "negation", 0, True),
     ("one word between, one allowed", "Hamas did not fully |accept", "negation", 1, True),
     ("one word between, none allowed", "Hamas did not fully |accept", "negation", 0, False),
@@ -39,7 +39,7 @@ ENDS_BEFORE: list[tuple[str, str, Kind, int, bool]] = [
 @pytest.mark.parametrize(
     ("text", "kind", "words", "found"), [c[1:] for c in ENDS_BEFORE], ids=[c[0] for c in ENDS_BEFORE]
 )
-def test_a_word_ends_within_its_reach_before_a_place(text: str, kind: Kind, words: int, found: bool) -> None:
+def test_a_word_ends_within_its_reach_before_a_place(text: str, kind: WordKind, words: int, found: bool) -> None:
     """The place is the "|" in the text."""
     place = text.index("|")
     assert scan(text).ends_before(kind, 0, place, words) is found
@@ -64,10 +64,13 @@ def test_cues_and_speech_verbs_are_listed_in_order() -> None:
 
 
 def test_of_overlapping_words_of_one_kind_the_longest_counts_and_words_apart_all_count() -> None:
-    rejecting = [("reject*", Word("cue", "rejects", "cue")), ("flatly reject*", Word("cue", "rejects", "cue"))]
+    rejecting = [
+        ("reject*", StanceWord("cue", "rejects", "cue")),
+        ("flatly reject*", StanceWord("cue", "rejects", "cue")),
+    ]
     index = PhraseIndex[object]((Pattern.parse(phrase, strict=True), word) for phrase, word in WORDS + rejecting)
     text = "Hamas accepted the plan, Israel flatly rejected it and accepted aid."
-    found = StanceMarks(text, Scan.of(text, index).hits_of(Word))
+    found = StanceMarks(text, Scan.of(text, index).hits_of(StanceWord))
     assert [c.text for c in found.cues] == ["accepted", "flatly rejected", "accepted"]
 
 

@@ -40,21 +40,21 @@ def redact(url: str) -> str:
 
 
 @dataclass(frozen=True)
-class Target:
+class RouteTarget:
     route_id: str
     number: int
     shown: str  # redacted
     service: apprise.Apprise
 
 
-def _target(route: Route, number: int, url: str, asset: apprise.AppriseAsset) -> Target:
+def _target(route: Route, number: int, url: str, asset: apprise.AppriseAsset) -> RouteTarget:
     service = apprise.Apprise(asset=asset)
     if not service.add(url):
         raise NotifyError(f"route {route.id!r}: URL #{number + 1} ({redact(url)}) is not a URL apprise can use")
     if route.throttle is not None:
         for plugin in service:  # apprise's per-service pause between two messages
             plugin.request_rate_per_sec = route.throttle
-    return Target(route.id, number, redact(url), service)
+    return RouteTarget(route.id, number, redact(url), service)
 
 
 class Notifier:

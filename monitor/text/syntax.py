@@ -28,7 +28,7 @@ _SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
-class Word:
+class PatternWord:
     """One word of a phrase: its folded form and key, and where it is open (`*`). A lone `*` is a gap."""
 
     norm: str
@@ -50,7 +50,7 @@ class Pattern:
     punctuation it asks for before its first and after its last word ("n'")."""
 
     text: str
-    words: tuple[Word, ...]
+    words: tuple[PatternWord, ...]
     between: tuple[str, ...]  # between words i and i+1, as `gap_class` writes it
     before: str = ""
     after: str = ""
@@ -58,7 +58,7 @@ class Pattern:
 
     @classmethod
     def parse(cls, phrase: str, strict: bool = False) -> Pattern:
-        words: list[Word] = []
+        words: list[PatternWord] = []
         between: list[str] = []
         before, pending = "", None  # pending: the punctuation since the last word ("Oct." -> ".")
         for written in phrase.split():
@@ -70,13 +70,13 @@ class Pattern:
             else:
                 before = lead
             if written == "*":
-                words.append(Word("", "", gap=True))
+                words.append(PatternWord("", "", gap=True))
                 pending = None
                 continue
             head, tail = written.startswith("*"), written.endswith("*")
             for i, norm in enumerate(pieces):
                 stem = tail and i == len(pieces) - 1
-                words.append(Word(norm, translit_key(norm, stem=stem), head and i == 0, stem))
+                words.append(PatternWord(norm, translit_key(norm, stem=stem), head and i == 0, stem))
             between += inner
             pending = trail
         return cls(phrase, tuple(words), tuple(between), before, pending or "", strict)
@@ -99,7 +99,7 @@ class Pattern:
         """The literal start of the phrase as the automaton looks for it in the text's keys (space separated,
         a space before and after every whole word), and how many words it spans: up to the first gap or open
         word."""
-        taken: list[Word] = []
+        taken: list[PatternWord] = []
         for i, word in enumerate(self.words):
             if word.gap or (word.head and i > 0):
                 break

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from monitor.detect.figures.numbers.reader import NumberPhrase
-from monitor.detect.figures.segments import Sentence, Tags
+from monitor.detect.figures.segments import TaggedSentence, Tags
 from monitor.ruleset.models.metrics import Metric, MetricsFile
 from monitor.text.phrases import Hit
 from monitor.text.sentences import Span
@@ -33,11 +33,11 @@ class ScopeRule:
         low, high = metric.min_value, metric.max_value
         return (low is None or number.value >= low) and (high is None or number.value <= high)
 
-    def excludes(self, sentence: Sentence, reach: Span) -> bool:
+    def excludes(self, sentence: TaggedSentence, reach: Span) -> bool:
         """Whether an excluded phrase is in the number's reach (its segment and the enumeration it continues)."""
         return sentence.has(self.exclude, reach)
 
-    def distance(self, sentence: Sentence, number: NumberPhrase, reach: Span, cue: Hit[Tags]) -> float | None:
+    def distance(self, sentence: TaggedSentence, number: NumberPhrase, reach: Span, cue: Hit[Tags]) -> float | None:
         """How far from the number the nearest required phrase is (None: there is none where it must be).
 
         It must be in the sentence or, with `scope.near`, within that many words of the number and its cue or in

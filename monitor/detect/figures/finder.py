@@ -4,7 +4,7 @@ A number becomes a figure of a metric when one of the metric's cue phrases stand
 and the metric's scope holds there (see `ScopeRule`). Cues are shared out between the numbers of a sentence
 so that in "killed at least 67,160 people, including 18,000 children" each number gets the cue that
 explains it best: the cheapest assignment wins, where cost grows with the words, commas and clause breaks
-between a number and its cue (see `Sentence.cost`). Numbers that are not quantities (years, dates, ages,
+between a number and its cue (see `TaggedSentence.cost`). Numbers that are not quantities (years, dates, ages,
 money) never count.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from monitor.detect.figures.compiled import ScopeRule, list_tags, tagged_phrases
 from monitor.detect.figures.numbers.reader import FIGURE_KINDS, NumberPhrase, find_numbers
-from monitor.detect.figures.segments import Sentence, Tags
+from monitor.detect.figures.segments import TaggedSentence, Tags
 from monitor.ruleset.models.metrics import MetricsFile
 from monitor.text.phrases import Hit, longest_first
 from monitor.text.scan import Scan
@@ -69,7 +69,7 @@ class FigureFinder:
             numbers = [n for n in find_numbers(scan, lang, span.start, span.end) if n.kind in FIGURE_KINDS]
             if not any(rule.admits(number) for rule in metrics for number in numbers):
                 continue  # no number that one of them admits: no sentence geometry to work out
-            sentence = Sentence(text, span, frozenset(n.start for n in numbers), inside)
+            sentence = TaggedSentence(text, span, frozenset(n.start for n in numbers), inside)
             for figure in self._in_sentence(sentence, numbers):
                 figures.setdefault((figure.metric, figure.value), figure)
         found = list(figures.values())
@@ -82,13 +82,13 @@ class FigureFinder:
         named = [self.rules[m] for m in tags if m < len(self.rules)]
         return [rule for rule in named if rule.require is None or rule.require in tags]
 
-    def _cues(self, sentence: Sentence) -> list[Hit[Tags]]:
+    def _cues(self, sentence: TaggedSentence) -> list[Hit[Tags]]:
         """The cue phrases of the sentence (their tags: metric indices), leftmost-longest, never overlapping."""
         count, metric_tags = len(self.rules), self._metric_tags
         cues = [h for h in sentence.phrases if h.value.tags[0] < count]
         return longest_first([h._replace(value=metric_tags[h.value]) if h.value in metric_tags else h for h in cues])
 
-    def _in_sentence(self, sentence: Sentence, numbers: list[NumberPhrase]) -> list[Figure]:
+    def _in_sentence(self, sentence: TaggedSentence, numbers: list[NumberPhrase]) -> list[Figure]:
         reaches = [sentence.reach(n.start) for n in numbers]
         kept = [(n, r) for n, r in zip(numbers, reaches, strict=True) if not self._ignored(sentence, n, r)]
         cues = self._cues(sentence) if kept else []
@@ -102,7 +102,7 @@ class FigureFinder:
 
     def _share(
         self,
-        sentence: Sentence,
+        sentence: TaggedSentence,
         kept: list[tuple[NumberPhrase, Span]],
         chosen: dict[int, tuple[int, int | None]],
         cues: list[Hit[Tags]],
@@ -117,13 +117,13 @@ class FigureFinder:
             metrics = [m for m in cues[cue].value.tags if not self.rules[m].excludes(sentence, reach)]
             chosen[index] = (cue, self._metric(sentence, number, reach, cues[cue], metrics))
 
-    def _ignored(self, sentence: Sentence, number: NumberPhrase, reach: Span) -> bool:
+    def _ignored(self, sentence: TaggedSentence, number: NumberPhrase, reach: Span) -> bool:
         """Numbers for a short period ("in the past 24 hours") or earlier values ("up from 53%") are not news."""
         return sentence.just_before(self.earlier_tag, number.start) or sentence.has(self.ignore_tag, reach)
 
     def _options(
         self,
-        sentence: Sentence,
+        sentence: TaggedSentence,
         number: NumberPhrase,
         reach: Span,
         cues: list[Hit[Tags]],
@@ -153,7 +153,7 @@ class FigureFinder:
         return found
 
     def _metric(
-        self, sentence: Sentence, number: NumberPhrase, reach: Span, cue: Hit[Tags], metrics: list[int]
+        self, sentence: TaggedSentence, number: NumberPhrase, reach: Span, cue: Hit[Tags], metrics: list[int]
     ) -> int | None:
         """Of `metrics` (of the cue), the one that fits here whose required phrase is nearest the number:
         "freed 20 hostages and 1,968 prisoners"."""
@@ -165,7 +165,7 @@ class FigureFinder:
         ]
         return min(fitting)[1] if fitting else None
 
-    def _figure(self, sentence: Sentence, number: NumberPhrase, metric: int) -> Figure:
+    def _figure(self, sentence: TaggedSentence, number: NumberPhrase, metric: int) -> Figure:
         rule = self.rules[metric].metric
         text = sentence.span.text
         return Figure(rule.id, number.value, number.qualifier, number.text, text, number.start, number.end)

@@ -2,7 +2,8 @@
 
 A segment is a piece of a sentence between commas and coordinating conjunctions ("and", "y", "и", "ve", ...).
 A number's reach is its segment, extended back over the segments whose enumeration it continues (see
-`Sentence.reach`). Distances between a number and a cue count words, segment and clause breaks (`Sentence.cost`).
+`TaggedSentence.reach`). Distances between a number and a cue count words, segment and clause breaks
+(`TaggedSentence.cost`).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class Tags:
     tags: tuple[int, ...]
 
 
-class Sentence:
+class TaggedSentence:
     """A sentence of `text` (at `span`), where its numbers start, and the rules phrases found in it."""
 
     def __init__(

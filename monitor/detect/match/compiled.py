@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from monitor.ruleset.models.entities import EntitiesFile
-from monitor.ruleset.models.fields import Context
+from monitor.ruleset.models.fields import ContextRule
 from monitor.ruleset.models.issues import Relevance
 from monitor.text.syntax import Pattern
 
@@ -34,28 +34,28 @@ class Other:
 
 
 @dataclass(frozen=True, slots=True)
-class Cue:
+class IssueWord:
     """A keyword or phrase of issue number `issue`."""
 
     issue: int
 
 
 @dataclass(frozen=True, slots=True)
-class Word:
+class ContextWord:
     """A context word (of an entity, an issue or relevance), known by how the rules write it."""
 
     phrase: str
 
 
-Value = Alias | Other | Cue | Word
+Value = Alias | Other | IssueWord | ContextWord
 
 
 @dataclass(frozen=True)
-class Target:
+class Tracked:
     """An entity or issue as the matcher filters its mentions."""
 
     id: str
-    context: Context | None
+    context: ContextRule | None
     threshold: float = 0.0
     context_for_all: bool = True  # require_any applies to every alias (no ambiguous ones listed)
     patterns: tuple[re.Pattern[str], ...] = ()
@@ -86,7 +86,7 @@ class Target:
         return None if needs or forbidden else True
 
 
-def entity_entries(entities: EntitiesFile) -> tuple[list[tuple[str, Value]], list[Target]]:
+def entity_entries(entities: EntitiesFile) -> tuple[list[tuple[str, Value]], list[Tracked]]:
     """Every alias and other-bearer name to look up, and the entities as targets (same order as the rules)."""
     entries: list[tuple[str, Value]] = []
     targets = []
@@ -100,7 +100,7 @@ def entity_entries(entities: EntitiesFile) -> tuple[list[tuple[str, Value]], lis
             entries.append((phrase, alias))
         entries += [(other, Other(index)) for other in entity.others]
         threshold = entity.threshold or entities.defaults.threshold
-        targets.append(Target(entity.id, entity.context, threshold, not entity.ambiguous))
+        targets.append(Tracked(entity.id, entity.context, threshold, not entity.ambiguous))
     return entries, targets
 
 
@@ -109,11 +109,11 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-def context_words(contexts: Sequence[Context | None], relevance: Relevance) -> list[tuple[str, Value]]:
+def context_words(contexts: Sequence[ContextRule | None], relevance: Relevance) -> list[tuple[str, Value]]:
     """Every context word of the rules, each looked up once however many contexts list it."""
     phrases = {p for c in contexts if c for p in (*c.require_any, *c.forbid_any)}
     phrases |= {*relevance.context, *relevance.exclude}
-    return [(p, Word(p)) for p in sorted(phrases)]
+    return [(p, ContextWord(p)) for p in sorted(phrases)]
 
 
 def short_forms(entities: EntitiesFile) -> tuple[re.Pattern[str] | None, dict[str, int]]:

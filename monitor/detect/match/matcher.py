@@ -28,11 +28,11 @@ from rapidfuzz import fuzz
 
 from monitor.detect.match.compiled import (
     Alias,
-    Cue,
+    ContextWord,
+    IssueWord,
     Other,
-    Target,
+    Tracked,
     Value,
-    Word,
     context_words,
     entity_entries,
     short_forms,
@@ -66,9 +66,9 @@ class Matcher:
     def __init__(self, entities: EntitiesFile, issues: IssuesFile) -> None:
         entries, self._entities = entity_entries(entities)
         self._issues = [
-            Target(i.id, i.context, patterns=tuple(re.compile(p) for p in i.patterns)) for i in issues.issues
+            Tracked(i.id, i.context, patterns=tuple(re.compile(p) for p in i.patterns)) for i in issues.issues
         ]
-        entries += [(p, Cue(n)) for n, i in enumerate(issues.issues) for p in (*i.keywords, *i.phrases)]
+        entries += [(p, IssueWord(n)) for n, i in enumerate(issues.issues) for p in (*i.keywords, *i.phrases)]
         # Every issue pattern searched in one pass, each match tagged with its issue's index.
         self._regexes = RegexSet([p for t in self._issues for p in t.patterns])
         self._regex_issues = [n for n, t in enumerate(self._issues) for _ in t.patterns]
@@ -157,7 +157,7 @@ class Matcher:
         named = {f.target for f in kept if f.alias is None or f.alias.distinctive}
         return [f for f in kept if f.target in named or all(e != f.target for e, _, _ in others)]
 
-    def _in_context(self, scan: Scan, present: set[str], target: Target, found: _Found) -> bool:
+    def _in_context(self, scan: Scan, present: set[str], target: Tracked, found: _Found) -> bool:
         """Whether a mention's context allows it; `present`: the rules' context words in the item."""
         if target.context is None:
             return True  # most entities
@@ -172,7 +172,7 @@ class Matcher:
     # --- issues ----------------------------------------------------------------------------------
 
     def _issue_matches(self, scan: Scan, present: set[str]) -> list[Match]:
-        found = [_Found(h.value.issue, h.start, h.end, 100.0) for h in scan.hits_of(Cue)]
+        found = [_Found(h.value.issue, h.start, h.end, 100.0) for h in scan.hits_of(IssueWord)]
         # Where the item's context words rule out every issue that has patterns (most items of a general feed),
         # the patterns are not searched.
         if any(t.item_verdict(present, t.needs(None)) is not False for t in self._issues if t.patterns):
@@ -187,12 +187,12 @@ class Matcher:
 
 def _phrases(scan: Scan) -> set[str]:
     """The context words of the rules that occur in the scanned text."""
-    return {hit.value.phrase for hit in scan.hits_of(Word)}
+    return {hit.value.phrase for hit in scan.hits_of(ContextWord)}
 
 
 def _has_any(scan: Scan, phrases: frozenset[str], start: int, end: int) -> bool:
     """Whether one of the context words `phrases` occurs within [start, end) of the scanned text."""
-    return any(start <= h.start and h.end <= end and h.value.phrase in phrases for h in scan.hits_of(Word))
+    return any(start <= h.start and h.end <= end and h.value.phrase in phrases for h in scan.hits_of(ContextWord))
 
 
 def _exactness(alias: Alias, norms: list[str]) -> float:
@@ -230,7 +230,9 @@ def _rivals_overlap(found: list[_Found]) -> bool:
     return False
 
 
-def _merged(kind: Literal["entity", "issue"], text: str, targets: Sequence[Target], found: list[_Found]) -> list[Match]:
+def _merged(
+    kind: Literal["entity", "issue"], text: str, targets: Sequence[Tracked], found: list[_Found]
+) -> list[Match]:
     """One Match per run of overlapping mentions of the same target, in text order."""
     merged: list[_Found] = []
     for f in sorted(found, key=attrgetter("target", "start")):

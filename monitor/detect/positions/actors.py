@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from monitor.detect.positions.compiled import StanceWords
-from monitor.detect.positions.marks import Cue, Phrase, Sentence, Speech
+from monitor.detect.positions.marks import ActorPhrase, Speech, StanceCue, StanceSentence
 from monitor.detect.positions.subjects import NOBODY, Actor, Antecedent, antecedent_before, named_subject, subject_in
 from monitor.text.sentences import Span
 from monitor.types import Match
@@ -38,10 +38,10 @@ class ActorFinder:
     def __init__(self, words: StanceWords) -> None:
         self._words = words
 
-    def phrases(self, text: str, entities: Sequence[Match], preposition_ends: Sequence[int]) -> Iterator[Phrase]:
+    def phrases(self, text: str, entities: Sequence[Match], preposition_ends: Sequence[int]) -> Iterator[ActorPhrase]:
         """The noun phrases that `entities` (sorted, of one sentence) form, in order: titles and conjunctions join
         them, and a compound ("Doha-based") names no actor. Lazy: the first subject is often all that is needed."""
-        last: Phrase | None = None
+        last: ActorPhrase | None = None
         for index, match in enumerate(entities):
             if last is not None and match.start < last.end:
                 continue  # nested in a longer match
@@ -52,7 +52,7 @@ class ActorFinder:
             if last is not None and not text.startswith("-", last.end):
                 yield last
             is_object = self._after_preposition(text, match.start, preposition_ends)
-            last = Phrase(self._ids(text, match), match.start, match.end, is_object)
+            last = ActorPhrase(self._ids(text, match), match.start, match.end, is_object)
         if last is not None and not text.startswith("-", last.end):
             yield last
 
@@ -60,14 +60,14 @@ class ActorFinder:
         """The actors of the first phrase that is no prepositional object: who a later pronoun refers to."""
         return next((p.ids for p in self.phrases(text, entities, preposition_ends) if not p.is_object), ())
 
-    def _joined(self, text: str, last: Phrase, match: Match, later: Sequence[Match]) -> Phrase | None:
+    def _joined(self, text: str, last: ActorPhrase, match: Match, later: Sequence[Match]) -> ActorPhrase | None:
         """`last` and the entity after it as one phrase: "Egypt and Qatar", "Hamas official Fawzi Barhoum"."""
         gap = text[last.end : match.start]
         if gap.strip() and self._words.conjunction.fullmatch(gap) and self._listed(text, gap, match, later):
             ids = last.ids + tuple(i for i in (match.id,) if i not in last.ids)
-            return Phrase(ids, last.start, match.end, last.is_object)
+            return ActorPhrase(ids, last.start, match.end, last.is_object)
         if self._titled(gap):
-            return Phrase((match.id,), last.start, match.end, last.is_object)
+            return ActorPhrase((match.id,), last.start, match.end, last.is_object)
         return None
 
     def _listed(self, text: str, gap: str, match: Match, later: Sequence[Match]) -> bool:
@@ -97,7 +97,7 @@ class ActorFinder:
         titles = list(self._words.titles.finditer(gap))
         return bool(titles) and all(word[:1].isupper() for word in gap[titles[-1].end() :].split())
 
-    def actor(self, sentence: Sentence, clause: Span, cue: Cue, topic: Antecedent) -> Actor:
+    def actor(self, sentence: StanceSentence, clause: Span, cue: StanceCue, topic: Antecedent) -> Actor:
         """Who takes the stance of `cue`; `topic` is the subject that earlier sentences left open."""
         agent = self._agent(sentence, cue)
         if agent is not None:
@@ -122,7 +122,7 @@ class ActorFinder:
             return content  # "X said ..., while Egypt will train police": a later clause with its own subject
         return self._owner(speaker, content)
 
-    def _verb_first(self, sentence: Sentence, clause: Span, cue: Cue) -> Actor | None:
+    def _verb_first(self, sentence: StanceSentence, clause: Span, cue: StanceCue) -> Actor | None:
         """The subject right after a cue that opens its clause, in Arabic verb-first order ("رفضت حماس ...": rejected
         Hamas ...); not a possessive after an English participle ("Rejecting Hamas's demands, Israel ...")."""
         text = sentence.text
@@ -147,7 +147,7 @@ class ActorFinder:
             return Actor(speaker.ids, content.end)
         return NOBODY  # "Netanyahu said Hamas rejects ...": ascribed to Hamas, a stance of neither
 
-    def _attributed(self, sentence: Sentence, cue: Cue, subject: Actor) -> Actor:
+    def _attributed(self, sentence: StanceSentence, cue: StanceCue, subject: Actor) -> Actor:
         """The actor of a cue whose words are attributed after it: "Israel will not accept X, Netanyahu said"."""
         speaker = self._attribution(sentence, cue.end)
         if speaker is None:
@@ -156,7 +156,7 @@ class ActorFinder:
             return Actor(speaker.ids, subject.end)  # "Hamas must disarm, Netanyahu said": his demand
         return self._owner(speaker, subject)
 
-    def _attribution(self, sentence: Sentence, after: int) -> Actor | None:
+    def _attribution(self, sentence: StanceSentence, after: int) -> Actor | None:
         """The speaker of an attribution that trails the words after `after`: ", Netanyahu said", ", said
         Netanyahu", ", officials said" (an untracked speaker: no ids); None when there is none."""
         text = sentence.text
@@ -175,14 +175,14 @@ class ActorFinder:
             return self._source(sentence, inverted, tail[1])
         return None
 
-    def _source(self, sentence: Sentence, named: list[Phrase], until: int) -> Actor:
+    def _source(self, sentence: StanceSentence, named: list[ActorPhrase], until: int) -> Actor:
         """Who speaks: the actor named, unless media follow the name ("Israeli public broadcaster KAN", "Israel's
         Channel 12"): an outlet reports what others say and is nobody's side."""
         if not named or sentence.scan.any_in("media", named[0].end, until):
             return Actor((), until)
         return Actor(named[0].ids, until)
 
-    def _speaker(self, sentence: Sentence, clause_start: int, speech: Speech, antecedent: Antecedent) -> Actor:
+    def _speaker(self, sentence: StanceSentence, clause_start: int, speech: Speech, antecedent: Antecedent) -> Actor:
         """The actor nearest before the speech verb in its clause. After a comma that words follow, only there:
         in "Israeli gunfire killed three, hospital officials said" the speakers are untracked officials."""
         comma = sentence.text.rfind(",", clause_start, speech.start)
@@ -201,14 +201,14 @@ class ActorFinder:
         sides = set(speakers).union(*(self._words.speaks_for.get(s, ()) for s in speakers))
         return sides.issuperset(subjects)
 
-    def _agent(self, sentence: Sentence, cue: Cue) -> Phrase | None:
+    def _agent(self, sentence: StanceSentence, cue: StanceCue) -> ActorPhrase | None:
         """The actor of a passive cue: "a plan rejected by Hamas"."""
         marker = self._words.agent_first.match(sentence.text, cue.end, sentence.span.end)
         if marker is None:
             return None
         return next((p for p in sentence.actors if marker.end() <= p.start <= marker.end() + 5), None)
 
-    def _speech(self, sentence: Sentence, before: int) -> Speech | None:
+    def _speech(self, sentence: StanceSentence, before: int) -> Speech | None:
         """The last speech verb (or headline colon) before `before` in the sentence."""
         start = sentence.span.start
         verbs = [verb for verb in sentence.speech if verb.end <= before]
@@ -219,7 +219,7 @@ class ActorFinder:
             verbs.append(Speech(colon, colon + 1))
         return max(verbs, key=lambda verb: verb.start, default=None)
 
-    def _after_addressee(self, sentence: Sentence, speech: Speech) -> int:
+    def _after_addressee(self, sentence: StanceSentence, speech: Speech) -> int:
         """Where reported words start: after "told Israel's Channel 14", the addressee is not their subject."""
         if not self._words.addressing.fullmatch(sentence.text, speech.start, speech.end):
             return speech.end

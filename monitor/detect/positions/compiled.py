@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from monitor.detect.positions.marks import Kind, Sentence, StanceMarks, Word
+from monitor.detect.positions.marks import StanceMarks, StanceSentence, StanceWord, WordKind
 from monitor.ruleset.models.stances import StancesFile
 from monitor.text.phrases import Hit
 from monitor.text.syntax import Pattern
@@ -17,7 +17,7 @@ from monitor.text.syntax import Pattern
 # How far a word may be from what it bears on: "did not fully accept", "with the Qatari mediators",
 # "derail the new round of ceasefire talks", "without a full Israeli withdrawal", "amid what it called
 # continuing ceasefire violations", "clarifications on the timetable of the withdrawal".
-REACH_WORDS: dict[Kind, int] = {
+REACH_WORDS: dict[WordKind, int] = {
     "negation": 2,
     "reversal": 4,
     "exception": 3,
@@ -29,7 +29,7 @@ _PREPOSITION_REACH_WORDS = 1
 _GAP = "[\\s'’\"“”«»]"
 
 
-def near_before(sentence: Sentence, kind: Kind, start: int, end: int) -> bool:
+def near_before(sentence: StanceSentence, kind: WordKind, start: int, end: int) -> bool:
     """Whether a word of `kind` ends in [start, end) within its reach of `end`."""
     return sentence.scan.ends_before(kind, start, end, REACH_WORDS[kind])
 
@@ -38,7 +38,7 @@ def near_before(sentence: Sentence, kind: Kind, start: int, end: int) -> bool:
 class StanceWords:
     """Compiled rules words."""
 
-    vocabulary: list[tuple[Pattern, Word]]  # every word looked for in a whole text
+    vocabulary: list[tuple[Pattern, StanceWord]]  # every word looked for in a whole text
     reach: dict[str, int]  # per stance: how many words after a cue its issue may start
     speaks_for: dict[str, tuple[str, ...]]  # the first side is the one whose government the speaker leads
     addressing: re.Pattern[str]
@@ -75,21 +75,21 @@ class StanceWords:
         )
 
     @staticmethod
-    def marks(text: str, hits: Iterable[Hit[Word]]) -> StanceMarks:
+    def marks(text: str, hits: Iterable[Hit[StanceWord]]) -> StanceMarks:
         """Where the rules words are in `text`, of the stance words found in it."""
         return StanceMarks(text, hits)
 
 
-def _tagged_words(rules: StancesFile) -> list[tuple[str, Word]]:
-    tagged: list[tuple[str, Word]] = []
+def _tagged_words(rules: StancesFile) -> list[tuple[str, StanceWord]]:
+    tagged: list[tuple[str, StanceWord]] = []
     for stance, spec in rules.stances.items():
-        tagged += [(phrase, Word("cue", stance, "cue")) for phrase in spec.cues]
-        tagged += [(phrase, Word("cue", stance, "connective")) for phrase in spec.connectives]
-        tagged += [(phrase, Word("cue", stance, "obligation")) for phrase in spec.obligations]
-        tagged += [(phrase, Word("cue", stance, "predicate")) for phrase in spec.predicates]
-        tagged += [(phrase, Word("cue", stance, "refusal")) for phrase in spec.refusals]
+        tagged += [(phrase, StanceWord("cue", stance, "cue")) for phrase in spec.cues]
+        tagged += [(phrase, StanceWord("cue", stance, "connective")) for phrase in spec.connectives]
+        tagged += [(phrase, StanceWord("cue", stance, "obligation")) for phrase in spec.obligations]
+        tagged += [(phrase, StanceWord("cue", stance, "predicate")) for phrase in spec.predicates]
+        tagged += [(phrase, StanceWord("cue", stance, "refusal")) for phrase in spec.refusals]
     grammar = rules.grammar
-    lists: list[tuple[Kind, list[str]]] = [
+    lists: list[tuple[WordKind, list[str]]] = [
         ("speech", rules.speech_verbs),
         ("preposition", grammar.prepositions),
         ("negation", rules.negation),
@@ -101,7 +101,7 @@ def _tagged_words(rules: StancesFile) -> list[tuple[str, Word]]:
         ("pronoun", grammar.pronouns),
         ("media", grammar.media),
     ]
-    return tagged + [(phrase, Word(kind, "", "cue")) for kind, phrases in lists for phrase in phrases]
+    return tagged + [(phrase, StanceWord(kind, "", "cue")) for kind, phrases in lists for phrase in phrases]
 
 
 # The patterns matched at a known place: regular expressions of rules phrases, with the syntax of phrasesyntax.py

@@ -39,7 +39,7 @@ from typing import Protocol, TypeVar
 from monitor.detect.positions.actors import ActorFinder
 from monitor.detect.positions.compiled import REACH_WORDS, StanceWords, compile_phrases, near_before
 from monitor.detect.positions.issues import IssueFinder
-from monitor.detect.positions.marks import Cue, Sentence, Word
+from monitor.detect.positions.marks import StanceCue, StanceSentence, StanceWord
 from monitor.detect.positions.subjects import NOBODY, Actor, Antecedent
 from monitor.detect.positions.topic import Topic
 from monitor.ruleset.models.stances import POLARITY, StancesFile
@@ -80,7 +80,7 @@ class PositionFinder:
         return cls(StanceWords.from_rules(stances), stances.grammar.references)
 
     @property
-    def vocabulary(self) -> list[tuple[Pattern, Word]]:
+    def vocabulary(self) -> list[tuple[Pattern, StanceWord]]:
         """The phrases to look for in a text (analyze.py finds them with all the others in one pass)."""
         return self._words.vocabulary
 
@@ -90,7 +90,7 @@ class PositionFinder:
         more)."""
         entities = sorted((m for m in matches if m.kind == "entity"), key=lambda m: (m.start, -m.end))
         issues = sorted((m for m in matches if m.kind == "issue"), key=lambda m: m.start)
-        words = scanned.hits_of(Word)
+        words = scanned.hits_of(StanceWord)
         if not (entities and issues and any(hit.value.kind == "cue" for hit in words)):
             return []  # the common case, kept cheap: most items name no actor, no issue or no stance
         text = scanned.text
@@ -108,7 +108,7 @@ class PositionFinder:
             references = about.references(text, span, issues_here) if in_sentence else ()
             if in_sentence and (issues_here or references):  # a stance needs a cue and an issue in one sentence
                 actors = tuple(self._actors.phrases(text, named, prepositions))
-                sentence = Sentence(text, span, actors, issues_here, _within(speech, span), in_sentence, scan)
+                sentence = StanceSentence(text, span, actors, issues_here, _within(speech, span), in_sentence, scan)
                 positions = [p for cue in in_sentence for p in self._positions(sentence, cue, topic, references)]
                 for position in _conditions_first(positions):
                     found.setdefault((position.actor, position.issue, position.polarity), position)
@@ -118,7 +118,7 @@ class PositionFinder:
         return list(found.values())
 
     def _positions(
-        self, sentence: Sentence, cue: Cue, topic: Antecedent, references: Iterable[Match]
+        self, sentence: StanceSentence, cue: StanceCue, topic: Antecedent, references: Iterable[Match]
     ) -> list[Position]:
         clause = sentence.clause_at(cue.start)
         if self._object_of_cue(sentence, clause, cue):
@@ -137,7 +137,7 @@ class PositionFinder:
                 positions += [Position(a, issue.id, on_issue, POLARITY[on_issue], line, cue.text) for a in actor.ids]
         return positions
 
-    def _object_of_cue(self, sentence: Sentence, clause: Span, cue: Cue) -> bool:
+    def _object_of_cue(self, sentence: StanceSentence, clause: Span, cue: StanceCue) -> bool:
         """Whether `cue` is a noun that a cue of the other polarity right before it takes as its object: "rejected
         calls for a state", "dismissed the demand for"; not a verb after a preposition ("vowed to oppose")."""
         text, polarity = sentence.text, POLARITY[cue.stance]
@@ -151,7 +151,7 @@ class PositionFinder:
             for earlier in sentence.cues
         )
 
-    def _actor(self, sentence: Sentence, clause: Span, cue: Cue, topic: Antecedent) -> Actor:
+    def _actor(self, sentence: StanceSentence, clause: Span, cue: StanceCue, topic: Antecedent) -> Actor:
         speaking = self._relative_speaker(sentence, cue)
         if speaking is not None:
             return speaking
@@ -162,7 +162,7 @@ class PositionFinder:
             return Actor(own[0].ids, own[0].end) if own else NOBODY
         return actor
 
-    def _relative_speaker(self, sentence: Sentence, cue: Cue) -> Actor | None:
+    def _relative_speaker(self, sentence: StanceSentence, cue: StanceCue) -> Actor | None:
         """The antecedent of a relative clause that speaks before the cue ("Qatar, which said it supports ...",
         "Ankara, che si è detta pronta a ..."): its own words, unlike a description ("Hamas, which has resisted")."""
         text = sentence.text
@@ -178,7 +178,7 @@ class PositionFinder:
             return None
         return Actor(antecedent[0].ids, speech[-1])
 
-    def _negated(self, sentence: Sentence, clause: Span, cue: Cue) -> str | None:
+    def _negated(self, sentence: StanceSentence, clause: Span, cue: StanceCue) -> str | None:
         """The cue's stance, flipped or cancelled by a negation just before it or closing its clause."""
         # "would not disarm until ...": a negation before a connective belongs to the main clause's verb.
         if cue.role == "connective":
@@ -187,20 +187,20 @@ class PositionFinder:
             return _NEGATED.get(cue.stance)
         return cue.stance
 
-    def _closing_negation(self, sentence: Sentence, clause: Span, cue: Cue) -> bool:
+    def _closing_negation(self, sentence: StanceSentence, clause: Span, cue: StanceCue) -> bool:
         """A negation that ends the cue's clause, after its object, with no other actor between: German
         "akzeptierte die Entwaffnung nicht", Turkish "hazır değil"."""
         end = clause.start + len(clause.text.rstrip(_CLOSING_MARKS))
         negation = sentence.scan.ends_before("negation", cue.end, end, _CLOSING_NEGATION_WORDS)
         return negation and not sentence.actors_in(cue.end, end)
 
-    def _on_issue(self, sentence: Sentence, clause: Span, stance: str, issue: Match) -> str | None:
+    def _on_issue(self, sentence: StanceSentence, clause: Span, stance: str, issue: Match) -> str | None:
         """The stance on `issue`, after an exception ("without a withdrawal") or a reversal next to it."""
         if near_before(sentence, "exception", clause.start, issue.start):
             return _EXCEPTED[POLARITY[stance]]
         return _REVERSED.get(stance, stance) if self._reversed(sentence, issue) else stance
 
-    def _reversed(self, sentence: Sentence, issue: Match) -> bool:
+    def _reversed(self, sentence: StanceSentence, issue: Match) -> bool:
         """ "violations of the truce", "truce violations" """
         if near_before(sentence, "reversal", sentence.span.start, issue.start):
             return True

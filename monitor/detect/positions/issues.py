@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from monitor.detect.positions.compiled import StanceWords, near_before
-from monitor.detect.positions.marks import Cue, Sentence
+from monitor.detect.positions.marks import StanceCue, StanceSentence
 from monitor.detect.positions.subjects import Actor
 from monitor.ruleset.models.stances import POLARITY
 from monitor.text.sentences import Span
@@ -40,7 +40,7 @@ class IssueFinder:
         self._words = words
 
     def issues(
-        self, sentence: Sentence, clause: Span, cue: Cue, actor: Actor, references: Iterable[Match]
+        self, sentence: StanceSentence, clause: Span, cue: StanceCue, actor: Actor, references: Iterable[Match]
     ) -> list[Match]:
         """The issues of `sentence` that `actor`'s stance at `cue` is on, or else the generic noun right by the
         cue among `references` (each standing for the item's topic issue)."""
@@ -52,7 +52,7 @@ class IssueFinder:
         # (With no generic noun by the cue there is nothing to name: the sentence need not be copied.)
         return self._named(replace(sentence, issues=near), clause, cue, actor) if near else []
 
-    def _named(self, sentence: Sentence, clause: Span, cue: Cue, actor: Actor) -> list[Match]:
+    def _named(self, sentence: StanceSentence, clause: Span, cue: StanceCue, actor: Actor) -> list[Match]:
         lower = {"connective": clause.start, "obligation": actor.end}.get(cue.role, max(actor.end, clause.start))
         preceding = [m for m in sentence.issues if lower <= m.start and m.end <= cue.start]
         if cue.role == "connective" or actor.passive or (cue.role == "obligation" and preceding):
@@ -69,7 +69,7 @@ class IssueFinder:
         listed = self._following(sentence, cue, _next_clause_end(sentence, clause))
         return [m for m in listed if not _detached(sentence, cue, m)]
 
-    def _object(self, sentence: Sentence, cue: Cue, end: int) -> list[Match]:
+    def _object(self, sentence: StanceSentence, cue: StanceCue, end: int) -> list[Match]:
         """The first issue after the cue that is its object: near it (within the stance's reach, before any
         comma), and not after a circumstance or an inquiry ("committed to under the ceasefire")."""
         text, reach = sentence.text, self._words.reach[cue.stance]
@@ -81,7 +81,7 @@ class IssueFinder:
                 return [issue]
         return []
 
-    def _following(self, sentence: Sentence, cue: Cue, end: int) -> list[Match]:
+    def _following(self, sentence: StanceSentence, cue: StanceCue, end: int) -> list[Match]:
         """The issues after the cue up to `end` and before the next verb; one may begin with the cue itself
         ("train police")."""
         after = [m for m in sentence.issues if cue.start <= m.start and cue.end < m.end]
@@ -91,7 +91,7 @@ class IssueFinder:
         return [m for m in after if m.end <= end]
 
 
-def _next_verb(sentence: Sentence, cue: Cue) -> int:
+def _next_verb(sentence: StanceSentence, cue: StanceCue) -> int:
     """Where the next verb that takes its own object starts: a speech verb, a refusal, or a cue after a
     coordinator ("accepted the plan and called for a ceasefire"); not an infinitive ("urged Israel to allow")."""
     # A word that is an issue is no verb: "celebró el anuncio" (the noun reads as the verb "anunció").
@@ -101,7 +101,7 @@ def _next_verb(sentence: Sentence, cue: Cue) -> int:
     return min(speech + coordinated, default=sentence.span.end)
 
 
-def _takes_own_object(sentence: Sentence, cue: Cue, later: Cue) -> bool:
+def _takes_own_object(sentence: StanceSentence, cue: StanceCue, later: StanceCue) -> bool:
     # "accepted the deal in return for a withdrawal": a condition's words are not the cue's object
     if later.role in ("refusal", "connective"):
         return True
@@ -116,16 +116,16 @@ def _takes_own_object(sentence: Sentence, cue: Cue, later: Cue) -> bool:
     return sentence.scan.ends_before("coordinator", cue.end, later.start, 0)
 
 
-def _detached(sentence: Sentence, cue: Cue, issue: Match) -> bool:
+def _detached(sentence: StanceSentence, cue: StanceCue, issue: Match) -> bool:
     return any(near_before(sentence, kind, cue.end, issue.start) for kind in ("circumstance", "inquiry"))
 
 
-def _next_clause_end(sentence: Sentence, clause: Span) -> int:
+def _next_clause_end(sentence: StanceSentence, clause: Span) -> int:
     following = [c for c in sentence.clauses if c.start >= clause.end]
     return following[0].end if following else clause.end
 
 
-def _adjacent(text: str, cue: Cue, reference: Match) -> bool:
+def _adjacent(text: str, cue: StanceCue, reference: Match) -> bool:
     """Whether `reference` is at most a few words from the cue, on either side, with no punctuation between."""
     between = text[cue.end : reference.start] if cue.end <= reference.start else text[reference.end : cue.start]
     return len(between.split()) <= _REFERENCE_GAP_WORDS and not any(mark in between for mark in ",.;:")

@@ -20,7 +20,7 @@ from monitor.text.sentences import Span, clauses
 from monitor.types import Match
 
 Role = Literal["cue", "connective", "obligation", "predicate", "refusal"]
-Kind = Literal[
+WordKind = Literal[
     "cue",
     "speech",
     "preposition",
@@ -35,10 +35,10 @@ Kind = Literal[
 ]
 
 
-class Word(NamedTuple):
+class StanceWord(NamedTuple):
     """A rules word: its kind, and for a stance cue its stance and role."""
 
-    kind: Kind
+    kind: WordKind
     stance: str
     role: Role
 
@@ -48,7 +48,7 @@ _NOT_BETWEEN_WORDS = re.compile(r"[^\w'’\-\s\"“”«»]")
 _WORD = re.compile(r"\w[\w'’-]*")  # a quote alone is no word
 
 
-class Cue(NamedTuple):
+class StanceCue(NamedTuple):
     """A stance cue found in the text. (Cues, speech verbs, phrases and actors are tuples: a sentence has
     dozens, and a tuple is the cheapest object to build.)"""
 
@@ -69,8 +69,8 @@ class Speech(NamedTuple):
 class StanceMarks:
     """The words of each kind in a text: of overlapping words of one kind, the longest, in order."""
 
-    def __init__(self, text: str, hits: Iterable[Hit[Word]]) -> None:
-        by_kind: dict[str, list[Hit[Word]]] = {}
+    def __init__(self, text: str, hits: Iterable[Hit[StanceWord]]) -> None:
+        by_kind: dict[str, list[Hit[StanceWord]]] = {}
         overlapping: set[str] = set()
         for hit in hits:  # in the order of their ends
             found = by_kind.setdefault(hit.value.kind, [])
@@ -82,33 +82,34 @@ class StanceMarks:
         chosen = {kind: longest_first(found) if kind in overlapping else found for kind, found in by_kind.items()}
         self.text = text
         self.cues = [
-            Cue(h.value.stance, h.value.role, h.start, h.end, text[h.start : h.end]) for h in chosen.get("cue", [])
+            StanceCue(h.value.stance, h.value.role, h.start, h.end, text[h.start : h.end])
+            for h in chosen.get("cue", [])
         ]
         self.speech = [Speech(m.start, m.end) for m in chosen.get("speech", [])]
         # Words of one kind do not overlap, so both their starts and their ends are in order.
         self._starts = {kind: [m.start for m in found] for kind, found in chosen.items()}
         self._ends = {kind: [m.end for m in found] for kind, found in chosen.items()}
 
-    def ends(self, kind: Kind) -> list[int]:
+    def ends(self, kind: WordKind) -> list[int]:
         return self._ends.get(kind, [])
 
-    def ends_before(self, kind: Kind, start: int, end: int, words: int) -> bool:
+    def ends_before(self, kind: WordKind, start: int, end: int, words: int) -> bool:
         """Whether a word of `kind` in [start, end) ends at most `words` words before `end` ("not fully|")."""
         ends = self._ends.get(kind, [])
         nearest = bisect_right(ends, end) - 1
         return nearest >= 0 and ends[nearest] > start and self._close(ends[nearest], end, words)
 
-    def starts_after(self, kind: Kind, start: int, end: int, words: int) -> bool:
+    def starts_after(self, kind: WordKind, start: int, end: int, words: int) -> bool:
         """Whether a word of `kind` in [start, end) starts at most `words` words after `start`."""
         starts = self._starts.get(kind, [])
         nearest = bisect_left(starts, start)
         return nearest < len(starts) and starts[nearest] < end and self._close(start, starts[nearest], words)
 
-    def starts_with(self, kind: Kind, start: int, end: int) -> bool:
+    def starts_with(self, kind: WordKind, start: int, end: int) -> bool:
         """Whether text[start:end] starts with a word of `kind` (after spaces or quotes): "He rejected ..."."""
         return self.starts_after(kind, start, end, 0)
 
-    def any_in(self, kind: Kind, start: int, end: int) -> bool:
+    def any_in(self, kind: WordKind, start: int, end: int) -> bool:
         """Whether a word of `kind` lies within [start, end)."""
         starts = self._starts.get(kind, [])
         first = bisect_left(starts, start)
@@ -120,7 +121,7 @@ class StanceMarks:
         return not _NOT_BETWEEN_WORDS.search(between) and len(_WORD.findall(between)) <= words
 
 
-class Phrase(NamedTuple):
+class ActorPhrase(NamedTuple):
     """An entity noun phrase: the actors it names (several when coordinated), its span, and whether it is the
     object of a preposition ("talks with Israel"), which is never a subject."""
 
@@ -131,13 +132,13 @@ class Phrase(NamedTuple):
 
 
 @dataclass(frozen=True)
-class Sentence:
+class StanceSentence:
     text: str  # the whole item's text: every offset points into it
     span: Span
-    actors: tuple[Phrase, ...]
+    actors: tuple[ActorPhrase, ...]
     issues: tuple[Match, ...]
     speech: tuple[Speech, ...]
-    cues: tuple[Cue, ...]
+    cues: tuple[StanceCue, ...]
     scan: StanceMarks  # of the whole text
 
     @cached_property
@@ -147,8 +148,8 @@ class Sentence:
     def clause_at(self, offset: int) -> Span:
         return next((c for c in self.clauses if c.start <= offset < c.end), self.span)
 
-    def actors_in(self, start: int, end: int) -> list[Phrase]:
+    def actors_in(self, start: int, end: int) -> list[ActorPhrase]:
         return [p for p in self.actors if start <= p.start and p.end <= end]
 
-    def subjects_in(self, start: int, end: int) -> list[Phrase]:
+    def subjects_in(self, start: int, end: int) -> list[ActorPhrase]:
         return [p for p in self.actors if start <= p.start and p.end <= end and not p.is_object]

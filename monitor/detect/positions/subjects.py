@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from monitor.detect.positions.marks import Phrase, Sentence
+from monitor.detect.positions.marks import ActorPhrase, StanceSentence
 
 # Who a pronoun refers to, worked out when asked.
 Antecedent = Callable[[], tuple[str, ...]]
@@ -26,7 +26,7 @@ NOBODY = Actor((), 0)
 
 
 def subject_in(
-    sentence: Sentence,
+    sentence: StanceSentence,
     start: int,
     end: int,
     antecedent: Antecedent,
@@ -46,7 +46,7 @@ def subject_in(
     return Actor(unnamed, start)
 
 
-def named_subject(sentence: Sentence, start: int, end: int, nearest: bool = False) -> Phrase | None:
+def named_subject(sentence: StanceSentence, start: int, end: int, nearest: bool = False) -> ActorPhrase | None:
     """The first (or nearest) actor named in [start, end) that is no prepositional object."""
     subjects = sentence.subjects_in(start, end)
     if not subjects or nearest:
@@ -56,7 +56,7 @@ def named_subject(sentence: Sentence, start: int, end: int, nearest: bool = Fals
     return opening[-1] if opening else subjects[0]
 
 
-def antecedent_before(sentence: Sentence, end: int, topic: Antecedent) -> Antecedent:
+def antecedent_before(sentence: StanceSentence, end: int, topic: Antecedent) -> Antecedent:
     """Who a pronoun before `end` refers to: the sentence's first subject so far, else the topic."""
 
     def ids() -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from monitor.ruleset.models.fields import Context, Id, Phrase, Strict
+from monitor.ruleset.models.fields import ContextRule, Id, Phrase, Strict
 
 
 class EntityDefaults(Strict):
@@ -19,7 +19,7 @@ class Entity(Strict):
     kind: Literal["person", "organisation", "place"]
     aliases: list[Phrase] = Field([])
     short_forms: list[Phrase] = Field([], description="case-sensitive forms, matched only as written")
-    context: Context | None = None
+    context: ContextRule | None = None
     threshold: float | None = Field(None, ge=50, le=100)
     ambiguous: list[Phrase] = Field(
         [], description="aliases with everyday meanings ('health ministry'): they count only where "

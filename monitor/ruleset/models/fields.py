@@ -65,7 +65,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Context(Strict):
+class ContextRule(Strict):
     """Words that must (any of) or must not appear near a mention for it to count."""
 
     require_any: list[Phrase] = Field([])

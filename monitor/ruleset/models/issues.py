@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from monitor.ruleset.models.fields import Context, Id, Phrase, Regex, Strict
+from monitor.ruleset.models.fields import ContextRule, Id, Phrase, Regex, Strict
 
 
 class Issue(Strict):
@@ -18,7 +18,7 @@ class Issue(Strict):
     patterns: list[Regex] = Field(
         [], description="regular expressions matched in the lower-cased text; a match must start a word"
     )
-    context: Context | None = None
+    context: ContextRule | None = None
 
     @model_validator(mode="after")
     def _has_a_cue(self) -> Issue:

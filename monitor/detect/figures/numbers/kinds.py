@@ -13,7 +13,9 @@ from typing import Literal
 
 from monitor.detect.figures.numbers import words
 
-Kind = Literal["count", "percent", "money", "year", "date", "time", "age", "ordinal", "label", "range", "multiple"]
+NumberKind = Literal[
+    "count", "percent", "money", "year", "date", "time", "age", "ordinal", "label", "range", "multiple"
+]
 
 _CURRENCY_BEFORE = frozenset(words.CURRENCY_BEFORE)
 _NEXT_WORD = re.compile(r"[\s\u00a0]*(?:(?:de|del|di)\s+)?([^\W\d]+(?:\.[^\W\d]+)*\.?|\S)")
@@ -42,7 +44,7 @@ HEBREW_PREFIX = re.compile(r"[ובכלמהש]{1,3}[-\u05be]")
 
 def kind_of(
     text: str, span: tuple[int, int, int], digits: str, scaled: bool, percent: bool, zero: bool = False
-) -> Kind:
+) -> NumberKind:
     """The kind of the number in `text` whose core (digits or words) is text[span[0]:span[1]] and whose phrase
     (scale and percent words included) ends at span[2]; `digits` is the core when written in digits, `zero`
     whether its value is zero."""
@@ -64,7 +66,7 @@ def kind_of(
     )
 
 
-def _neighbour_kind(previous: str, following: str) -> Kind | None:
+def _neighbour_kind(previous: str, following: str) -> NumberKind | None:
     """What the words next to a number say: 'October 7', '72 hours', '497 times', 'Resolution 2803'."""
     if previous.rstrip(".") in _MONTH or following.rstrip(".").split("'")[0] in _MONTH:
         return "date"
@@ -75,7 +77,7 @@ def _neighbour_kind(previous: str, following: str) -> Kind | None:
     return "label" if previous in _LABELS else None
 
 
-def _bare_kind(text: str, digits: str, end: int, before: str) -> Kind:
+def _bare_kind(text: str, digits: str, end: int, before: str) -> NumberKind:
     """A date ('10.10.2025'), an age ('aged 43', 'Rintalak, 43,'), a year ('in 2023') or else a count."""
     if _DOTTED_DATE.fullmatch(digits):
         return "date"
@@ -86,7 +88,7 @@ def _bare_kind(text: str, digits: str, end: int, before: str) -> Kind:
     return "year" if is_year else "count"
 
 
-def _attached_kind(after: str, before: str) -> Kind | None:
+def _attached_kind(after: str, before: str) -> NumberKind | None:
     """What the characters glued to a digit string say: '12-year-old', '24th', '3-0', '19:00', 'COVID-19'."""
     if _AGE_AFTER.match(after):
         return "age"

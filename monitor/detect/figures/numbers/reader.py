@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from monitor.detect.figures.numbers import words
 from monitor.detect.figures.numbers.digits import base_language, parse_digits
-from monitor.detect.figures.numbers.kinds import Kind, kind_of, next_word
+from monitor.detect.figures.numbers.kinds import NumberKind, kind_of, next_word
 from monitor.detect.figures.numbers.qualifiers import qualifier_before
 from monitor.text.normalize import fold
 from monitor.text.scan import Scan
@@ -32,7 +32,7 @@ class NumberPhrase(NamedTuple):
 
     value: float
     qualifier: Qualifier
-    kind: Kind
+    kind: NumberKind
     start: int
     end: int
     text: str
