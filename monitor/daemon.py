@@ -5,40 +5,25 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import random
 import signal
 import socket
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
 from types import FrameType
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
 
-from monitor import __version__
-from monitor.alerts.alerter import Alerter
-from monitor.errors import MonitorError, RulesError
-from monitor.ingest.fetch import Fetcher
+from monitor.app import FetcherFactory, Setup, utcnow
+from monitor.errors import DatabaseUnavailableError, MonitorError, RulesError
 from monitor.pipeline import Pipeline, PollReport
 from monitor.store import leases
+from monitor.store.db import transaction
 from monitor.types import FeedSpec
 
 log = logging.getLogger(__name__)
-
-USER_AGENT = f"monitor/{__version__} (media-monitoring feed reader; +https://github.com/monitor-project/monitor)"
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def process_owner() -> str:
-    """This process as the owner of leases: host and pid, so that a restart can tell that the owner is dead."""
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def dead_here(owner: str) -> bool:
@@ -62,7 +47,7 @@ def running(pid: int) -> bool:
 
 def release_dead_leases(engine: Engine) -> None:
     """Take back at once the feeds and alerts that a killed predecessor was working on."""
-    with engine.begin() as conn:
+    with transaction(engine) as conn:
         dead = {owner for owner in leases.holders(conn, utcnow()) if dead_here(owner)}
         freed_feeds, freed_alerts = leases.release(conn, dead)
     if dead:
@@ -76,18 +61,8 @@ def database_outage(job: str) -> Iterator[None]:
     traceback; the next run tries again, and finds whatever was left undone (every step commits on its own)."""
     try:
         yield
-    except DBAPIError as exc:
-        reason = str(exc.orig or exc).strip().splitlines()[0]
-        log.error("%s skipped: database unavailable: %s", job, reason, extra={"error": reason})
-
-
-FetcherFactory = Callable[[], Fetcher]
-
-
-def fetcher_factory(*, user_agent: str = "", concurrency: int = 20, block_private: bool = False) -> FetcherFactory:
-    """How each cycle makes its HTTP client (one aiohttp session per cycle, on that cycle's event loop)."""
-    return lambda: Fetcher(user_agent=user_agent or USER_AGENT, concurrency=concurrency,
-                           block_private=block_private)
+    except DatabaseUnavailableError as exc:
+        log.error("%s skipped: database unavailable: %s", job, exc.reason, extra={"error": exc.reason})
 
 
 async def poll_cycle(
@@ -112,15 +87,6 @@ def log_report(report: PollReport) -> None:
         log.warning("poll failed: %s", report.error, extra={**fields, "error": report.error})
     else:
         log.info("polled", extra=fields)
-
-
-@dataclass(frozen=True)
-class Setup:
-    """What the daemon works with, all built from one ruleset: swapped as a whole when the rules are reloaded."""
-
-    pipeline: Pipeline
-    alerter: Alerter
-    specs: Sequence[FeedSpec]
 
 
 class Daemon:
@@ -240,6 +206,3 @@ class Daemon:
         scheduler.shutdown(wait=True)
         log.info("stopped")
 
-
-def jitter() -> float:
-    return random.random()

@@ -38,7 +38,8 @@ class RulesError(MonitorError, ValueError):
 
 
 class FetchError(MonitorError):
-    """A feed could not be fetched (network, HTTP status, size or time limit)."""
+    """A fetch was refused: a limit crossed (size, redirects, encoding) or a target not allowed (scheme, private
+    address). The fetcher reports its message as the feed's error; it never escapes a poll."""
 
 
 class FeedParseError(MonitorError, ValueError):
@@ -47,6 +48,15 @@ class FeedParseError(MonitorError, ValueError):
 
 class StorageError(MonitorError):
     """The database is unreachable, read-only, full or at an unknown schema revision."""
+
+
+class DatabaseUnavailableError(StorageError):
+    """The database failed during work (gone, restarting, full, read-only, locked); `reason` is the driver's
+    first line. The store raises it for every database failure, so no caller sees a driver's exception."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"database: {reason}")
 
 
 class NotifyError(MonitorError):

@@ -5,10 +5,10 @@ outcomes; every decision is made by a pure module.
     -> fetch, conditional GET, size- and time-capped (fetch)
     -> parse bytes into normalised items (parse)
     -> store new and changed items (store.items)
-    -> detect: match, figures, positions (analyze)
-    -> decide which are changes (changes)
+    -> detect: match, figures, positions (detect.analyze)
+    -> decide which are news: typed events (decide.changes; feed health: decide.health)
     -> store observations and events, and hand each event to `on_event` in the same transaction (store.detection)
-    -> schedule the next poll, with backoff on failure (schedule)
+    -> schedule the next poll, with backoff on failure (decide.schedule)
 
 A failure stays local to its feed: it is recorded with its reason and the feed is retried later.
 """
@@ -23,17 +23,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError
 
-from monitor.decide.changes import as_event, decide, stale_metrics
-from monitor.decide.health import HealthPolicy, diagnose
+from monitor.decide.changes import Source, decide
+from monitor.decide.health import HealthPolicy, diagnose, health_change
 from monitor.decide.schedule import next_poll_at
 from monitor.detect.analyze import Analyzer
-from monitor.errors import FeedParseError
+from monitor.errors import DatabaseUnavailableError, FeedParseError
+from monitor.events import Event
 from monitor.ingest.fetch import Fetcher
 from monitor.ingest.parse import parse_feed
 from monitor.store import detection, feeds, items
-from monitor.types import Analysis, Event, Evidence, FeedSpec, FeedState, FetchResult, Item, ParsedFeed
+from monitor.store.db import transaction
+from monitor.types import FeedSpec, FeedState, FetchResult, Item, ParsedFeed
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ class Pipeline:
     def _claim(self, specs: Sequence[FeedSpec], due_only: bool) -> list[FeedState]:
         now = self.clock()
         lease = timedelta(seconds=max((s.timeout_s for s in specs), default=60) + 120)
-        with self.engine.begin() as conn:
+        with transaction(self.engine) as conn:
             feeds.sync_feeds(conn, specs, now)
             when = now if due_only else now + timedelta(days=365 * 100)
             return feeds.claim_due(conn, [s.url for s in specs], when, self.owner, lease)
@@ -93,11 +94,10 @@ class Pipeline:
         gone) is logged and reported for this feed alone; its lease runs out and it is polled again later."""
         try:
             return self._process(spec, state, result)
-        except DBAPIError as exc:  # the database went away (restart, full disk): one line, not a traceback
-            reason = str(exc.orig or exc).strip().splitlines()[0]
-            log.error("processing failed: database unavailable: %s", reason,
-                      extra={"feed_url": spec.url, "feed_name": spec.name, "error": reason})
-            return PollReport(spec, result.status, error=f"database unavailable: {reason}"[:500])
+        except DatabaseUnavailableError as exc:  # the database went away (restart, full disk): one line, no traceback
+            log.error("processing failed: database unavailable: %s", exc.reason,
+                      extra={"feed_url": spec.url, "feed_name": spec.name, "error": exc.reason})
+            return PollReport(spec, result.status, error=f"database unavailable: {exc.reason}"[:500])
         except Exception as exc:  # a failure stays local to its feed: the rest of the cycle goes on
             log.exception("processing failed", extra={"feed_url": spec.url, "feed_name": spec.name})
             return PollReport(spec, result.status, error=f"internal error: {type(exc).__name__}: {exc}"[:500])
@@ -127,7 +127,7 @@ class Pipeline:
         started: float,
     ) -> PollReport:
         next_poll = self._next(spec, state.consecutive_failures + 1, result)
-        with self.engine.begin() as conn:
+        with transaction(self.engine) as conn:
             feeds.record_failure(conn, state.id, status, error, self.clock(), next_poll)
             self._check_health(conn, spec, state, state.failing_since or self.clock(), error)
         return self._report(spec, result, started, error=error, next_poll=next_poll)
@@ -136,7 +136,7 @@ class Pipeline:
         self, spec: FeedSpec, state: FeedState, result: FetchResult, parsed: ParsedFeed | None, started: float
     ) -> PollReport:
         next_poll = self._next(spec, 0, result, parsed.ttl_s if parsed else None)
-        with self.engine.begin() as conn:
+        with transaction(self.engine) as conn:
             saved = items.save_items(conn, state.id, parsed.items, self.clock()) if parsed else None
             events = self._detect(conn, spec, saved.to_analyze) if saved else 0
             feeds.record_success(conn, state.id, result, self.clock(), next_poll, parsed.title if parsed else None)
@@ -159,14 +159,11 @@ class Pipeline:
         for item_id, entry in entries:
             published = entry.published.date() if entry.published else None
             analysis = self.analyzer.analyze(entry.title, entry.text, entry.lang or spec.lang, published)
-            stale = stale_metrics(history, self.analyzer.directions, analysis.figures)
-            changes, history = decide(history, self.analyzer.directions, analysis.figures, analysis.positions)
-            detection.save_analysis(conn, item_id, analysis, entry.published, self.clock(), stale)
-            if analysis.relevant:
-                count += self._emit(conn, item_id, new_match(entry, spec, analysis))
-            for change in changes:
-                evidence = Evidence(entry.key, entry.link, spec.name, entry.published, change.sentence)
-                count += self._emit(conn, item_id, as_event(change, evidence))
+            source = Source(entry.key, entry.title, entry.link, spec.name, entry.published, entry.text)
+            decision = decide(history, self.analyzer.directions, analysis, source)
+            history = decision.history
+            detection.save_analysis(conn, item_id, analysis, entry.published, self.clock(), decision.stale)
+            count += sum(self._emit(conn, item_id, event) for event in decision.events)
             items.mark_analyzed(conn, item_id, entry.content_hash)
         return count
 
@@ -176,20 +173,18 @@ class Pipeline:
         """Raise a feed_health event when the feed breaks (failing, silent) or recovers."""
         now = self.clock()
         found = diagnose(now, failing_since, error, feeds.recent_published(conn, state.id), self.health)
-        if found.verdict == state.health:
+        event = health_change(spec.name, spec.url, state.health, found, now)
+        if event is None:
             return
-        feeds.set_health(conn, state.id, found.verdict)
-        evidence = Evidence(f"{spec.url}@{now.isoformat()}", None, spec.name, now, found.reason)
-        event = Event("feed_health", spec.name[:200], state.health, found.verdict, evidence,
-                      {"feed_url": spec.url, "reason": found.reason})
-        log.warning("feed %s is %s: %s", spec.name, found.verdict, found.reason, extra={"feed_url": spec.url})
+        feeds.set_health(conn, state.id, event.new)
+        log.warning("feed %s is %s: %s", spec.name, event.new, event.reason, extra={"feed_url": spec.url})
         self._emit(conn, None, event)
 
     def _emit(self, conn: Connection, item_id: int | None, event: Event) -> int:
         event_id = detection.save_event(conn, event, item_id, self.clock())
         if event_id is None:
             return 0
-        log.info("%s %s: %s -> %s", event.kind, event.subject, event.old, event.new, extra={"event": event.kind})
+        log.info("%s %s: %s -> %s", event.kind, *event.shown, extra={"event": event.kind})
         if self.on_event:
             self.on_event(conn, event_id, event)
         return 1
@@ -202,10 +197,3 @@ class Pipeline:
         elapsed = result.elapsed_s + time.monotonic() - started
         return PollReport(spec, result.status, new, updated, unchanged, events, elapsed, error, next_poll)
 
-
-def new_match(entry: Item, spec: FeedSpec, analysis: Analysis) -> Event:
-    """The event of a relevant item: routes that opt in to new coverage hear of it."""
-    evidence = Evidence(entry.key, entry.link, spec.name, entry.published, entry.text[:400])
-    details = {"title": entry.title, "entities": " ".join(analysis.entity_ids),
-               "issues": " ".join(analysis.issue_ids)}
-    return Event("new_match", entry.key[:200], None, entry.title[:100], evidence, details)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
@@ -154,26 +154,3 @@ class Analysis:
     @property
     def issue_ids(self) -> list[str]:
         return sorted({m.id for m in self.matches if m.kind == "issue"})
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Where an observation came from, so that an alert can show it."""
-
-    item_key: str
-    link: str | None
-    outlet: str
-    published: datetime | None
-    sentence: str
-
-
-@dataclass(frozen=True)
-class Event:
-    """A change worth telling: a figure moved, a position changed, or new coverage."""
-
-    kind: Literal["figure_change", "position_change", "new_match", "feed_health"]
-    subject: str
-    old: str | None
-    new: str
-    evidence: Evidence
-    details: dict[str, str] = field(default_factory=dict)

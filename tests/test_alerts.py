@@ -9,9 +9,9 @@ from sqlalchemy.engine import Engine
 
 from monitor.alerts.alerter import Alerter
 from monitor.alerts.notify import Notifier
+from monitor.events import Event, Evidence, FigureChange
 from monitor.ruleset.models.alerts import Delivery, Route
 from monitor.store import detection, outbox
-from monitor.types import Event, Evidence
 from tests.support.receivers import SmtpReceiver, WebhookReceiver
 
 
@@ -27,9 +27,8 @@ class Clock:
 
 
 def death_toll(new: str = "67194", link: str = "https://example.org/a") -> Event:
-    return Event("figure_change", "gaza_deaths_total", "67160", new,
-                 Evidence("k", link, "Example News", None, f"The toll rose to {new}."),
-                 {"delta": f"+{int(new) - 67160}", "metric": "gaza_deaths_total"})
+    evidence = Evidence("k", link, "Example News", None, f"The toll rose to {new}.")
+    return FigureChange("gaza_deaths_total", 67160, int(new), "at_least", new, evidence)
 
 
 def alerter(engine: Engine, routes: list[Route], clock: Clock, max_attempts: int = 8) -> Alerter:

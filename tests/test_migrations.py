@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Engine
@@ -54,3 +55,20 @@ def test_invalid_database_url_is_a_storage_error() -> None:
     with pytest.raises(StorageError, match="invalid database URL"):
         db.create_engine("not a url at all")
 
+
+
+def test_upgrade_gives_stored_positions_their_actor_and_issue(sqlite_url: str) -> None:
+    engine = db.create_engine(sqlite_url)
+    with engine.begin() as conn:
+        command.upgrade(db.alembic_config(conn), "0004")
+        conn.exec_driver_sql("INSERT INTO feeds (url, name, next_poll_at, consecutive_failures, health, created_at) "
+                             "VALUES ('https://x/rss', 'x', '2025-10-09', 0, 'ok', '2025-10-09')")
+        conn.exec_driver_sql("INSERT INTO items (feed_id, key, title, text, content_hash, version, first_seen_at, "
+                             "updated_at) VALUES (1, 'k', 't', 's', 'h', 1, '2025-10-09', '2025-10-09')")
+        conn.exec_driver_sql("INSERT INTO observations (item_id, kind, subject, reading, stance, polarity, "
+                             "sentence, observed_at, stale) VALUES (1, 'position', 'hamas/disarmament', "
+                             "'rejects', 'rejects', 'against', 's', '2025-10-09', 0)")
+    db.upgrade(engine)
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT actor, issue FROM observations").one()
+    assert tuple(row) == ("hamas", "disarmament")

@@ -5,20 +5,38 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from monitor.alerts.render import Message, digest, render
-from monitor.types import Event, Evidence
+from monitor.events import Evidence, FeedHealthChange, FigureChange, NewCoverage, PositionChange
 
 WHEN = datetime(2025, 10, 9, 8, 30, tzinfo=UTC)
 LABELS = {"gaza_deaths_total": "Gaza cumulative death toll", "hamas": "Hamas", "disarmament": "Disarmament"}
 
 
-def figure_event(sentence: str = "The toll rose to 67,194.", link: str = "https://example.org/a") -> Event:
-    return Event("figure_change", "gaza_deaths_total", "67160", "67194",
-                 Evidence("k", link, "Example News", WHEN, sentence), {"delta": "+34", "qualifier": "at_least"})
+def figure_event(
+    sentence: str = "The toll rose to 67,194.", link: str = "https://example.org/a", old: float = 67160,
+    new: float = 67194,
+) -> FigureChange:
+    return FigureChange("gaza_deaths_total", old, new, "at_least", "67,194",
+                        Evidence("k", link, "Example News", WHEN, sentence))
 
 
 def test_figure_alert_names_metric_old_new_and_delta() -> None:
     message = render(figure_event(), LABELS)
     assert message.title == "Gaza cumulative death toll: 67,160 -> 67,194 (+34)"
+
+
+def test_big_values_are_written_in_full() -> None:
+    message = render(figure_event(old=1000340, new=1234567), LABELS)
+    assert message.title == "Gaza cumulative death toll: 1,000,340 -> 1,234,567 (+234,227)"
+
+
+def test_a_fall_is_written_with_its_sign() -> None:
+    message = render(figure_event(old=48, new=20), LABELS, title_template="${old} -> ${new} (${delta})")
+    assert message.title == "48 -> 20 (-28)"
+
+
+def test_the_qualifier_and_words_as_written_are_placeholders() -> None:
+    message = render(figure_event(), LABELS, title_template="${qualifier}: ${as_written}")
+    assert message.title == "at_least: 67,194"
 
 
 def test_body_carries_sentence_outlet_time_and_link() -> None:
@@ -28,9 +46,21 @@ def test_body_carries_sentence_outlet_time_and_link() -> None:
 
 
 def test_position_alert_names_actor_issue_and_both_stances() -> None:
-    event = Event("position_change", "hamas/disarmament", "rejects", "accepts",
-                  Evidence("k", None, "X", None, "s"), {"actor": "hamas", "issue": "disarmament"})
+    event = PositionChange("hamas", "disarmament", "rejects", "against", "accepts", "for", "accepted",
+                           Evidence("k", None, "X", None, "s"))
     assert render(event, LABELS).title == "Hamas accepts Disarmament (was: rejects)"
+
+
+def test_coverage_alert_names_the_items_title() -> None:
+    event = NewCoverage("Talks resume in Cairo", ("hamas",), ("ceasefire",), Evidence("k", None, "X", None, "s"))
+    assert render(event, LABELS).title == "New coverage: Talks resume in Cairo"
+
+
+def test_feed_health_alert_names_the_feed_and_its_state() -> None:
+    event = FeedHealthChange("Wire", "https://wire.example/rss", "ok", "failing", "failing for 6.0 h: 503",
+                             Evidence("k", None, "Wire", WHEN, "failing for 6.0 h: 503"))
+    message = render(event, LABELS, body_template="${reason} (${feed_url})")
+    assert (message.title, message.body) == ("Feed Wire: failing", "failing for 6.0 h: 503 (https://wire.example/rss)\n")
 
 
 def test_user_templates_replace_the_defaults() -> None:
@@ -44,8 +74,7 @@ def test_feed_text_is_never_read_as_a_template() -> None:
 
 
 def test_line_breaks_in_feed_text_never_reach_the_title() -> None:
-    event = Event("new_match", "k", None, "x", Evidence("k", None, "X", None, "s"),
-                  {"title": "Breaking\r\nBcc: victim@example.org"})
+    event = NewCoverage("Breaking\r\nBcc: victim@example.org", (), (), Evidence("k", None, "X", None, "s"))
     assert "\n" not in render(event, LABELS).title
     assert "\r" not in render(event, LABELS).title
 

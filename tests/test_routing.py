@@ -7,15 +7,15 @@ from datetime import UTC, datetime
 import pytest
 
 from monitor.alerts.routing import after_quiet_hours, hold_until, retry_delay, routes_with_catch_all, wants
-from monitor.ruleset.models.alerts import AlertsFile, QuietHours, Route
-from monitor.types import Event, Evidence
+from monitor.events import Event, Evidence, FigureChange, NewCoverage, PositionChange
+from monitor.ruleset.models.alerts import QuietHours, Route
 
 NOW = datetime(2025, 10, 8, 12, 20, tzinfo=UTC)
 EVIDENCE = Evidence("k", "https://example.org/1", "Example", NOW, "A sentence.")
-FIGURE = Event("figure_change", "deaths", "67160", "67194", EVIDENCE, {"delta": "+34", "metric": "deaths"})
-POSITION = Event("position_change", "hamas/disarmament", "rejects", "accepts", EVIDENCE,
-                 {"actor": "hamas", "issue": "disarmament"})
-COVERAGE = Event("new_match", "k", None, "Title", EVIDENCE, {"entities": "witkoff hamas", "issues": "withdrawal"})
+FIGURE = FigureChange("deaths", 67160, 67194, "exact", "67,194", EVIDENCE)
+FALLING = FigureChange("held", 48, 20, "exact", "20", EVIDENCE)
+POSITION = PositionChange("hamas", "disarmament", "rejects", "against", "accepts", "for", "accepted", EVIDENCE)
+COVERAGE = NewCoverage("Title", ("witkoff", "hamas"), ("withdrawal",), EVIDENCE)
 
 
 def route(**keys: object) -> Route:
@@ -34,20 +34,23 @@ def route(**keys: object) -> Route:
         ({"metrics": ["hostages"]}, FIGURE, False),
         ({"min_change": 100}, FIGURE, False),
         ({"min_change": 34}, FIGURE, True),
+        ({"min_change": 28}, FALLING, True),
+        ({"min_change": 29}, FALLING, False),
         ({"entities": ["hamas"]}, POSITION, True),
         ({"issues": ["ceasefire"]}, POSITION, False),
         ({"events": ["figure_change"]}, POSITION, False),
     ],
     ids=["default-takes-changes", "coverage-is-opt-in", "coverage-opted-in", "coverage-entity-and-issue",
          "coverage-other-entity", "metric-filter-match", "metric-filter-miss", "below-min-change",
-         "at-min-change", "actor-filter", "issue-filter-miss", "kind-filter"],
+         "at-min-change", "a-fall-counts-by-its-size", "a-fall-below-min-change", "actor-filter",
+         "issue-filter-miss", "kind-filter"],
 )
 def test_route_wants_events_by_kind_and_filters(keys: dict[str, object], event: Event, expected: bool) -> None:
     assert wants(route(**keys), event) is expected
 
 
 def test_notify_variable_adds_catch_all_route_for_changes() -> None:
-    routes = routes_with_catch_all(AlertsFile(version=1), ["json://127.0.0.1/a", "mailto://x"])
+    routes = routes_with_catch_all([], ["json://127.0.0.1/a", "mailto://x"])
     assert [(r.id, len(r.urls)) for r in routes] == [("notify", 2)]
     assert wants(routes[0], FIGURE) and not wants(routes[0], COVERAGE)
 

@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.engine import Engine
 
+from monitor.events import Evidence, FigureChange
 from monitor.store import detection, feeds, items
-from monitor.types import Analysis, Event, Evidence, FeedSpec, FetchResult, Figure, Item
+from monitor.types import Analysis, FeedSpec, FetchResult, Figure, Item, Position
 
 NOW = datetime(2025, 10, 8, 12, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=5)
@@ -100,14 +101,28 @@ def test_history_overlays_observations_on_baselines(engine: Engine) -> None:
                                        Figure("held", 20, "exact", "20", "s")))
     with engine.begin() as conn:
         saved = items.save_items(conn, fid, [entry("1")], NOW)
-        detection.save_analysis(conn, saved.to_analyze[0][0], analysis, NOW, NOW, set())
+        detection.save_analysis(conn, saved.to_analyze[0][0], analysis, NOW, NOW, frozenset())
         history = detection.load_history(conn, {"deaths": 67160, "held": 48})
     assert history.best["deaths"] == 67194
     assert history.last["held"] == 20
 
 
+def test_history_remembers_each_actors_last_stance_per_issue(engine: Engine) -> None:
+    sync_and_claim(engine)
+    fid = feed_id(engine, SPECS[0].url)
+    stances = (Position("hamas", "hostage_exchange", "accepts", "for", "s"),
+               Position("hamas", "disarmament", "rejects", "against", "s"))
+    with engine.begin() as conn:
+        saved = items.save_items(conn, fid, [entry("1")], NOW)
+        detection.save_analysis(conn, saved.to_analyze[0][0], Analysis(True, positions=stances), NOW, NOW,
+                                frozenset())
+        history = detection.load_history(conn, {})
+    assert history.stances == {("hamas", "hostage_exchange"): ("accepts", "for"),
+                               ("hamas", "disarmament"): ("rejects", "against")}
+
+
 def test_same_event_twice_is_stored_once(engine: Engine) -> None:
-    event = Event("figure_change", "deaths", "67160", "67194", Evidence("k", "https://x/1", "A", NOW, "s"))
+    event = FigureChange("deaths", 67160, 67194, "exact", "67,194", Evidence("k", "https://x/1", "A", NOW, "s"))
     with engine.begin() as conn:
         first = detection.save_event(conn, event, None, NOW)
         second = detection.save_event(conn, event, None, NOW)

@@ -14,9 +14,10 @@ from sqlalchemy.engine import Connection, Engine
 from monitor.alerts.notify import Notifier
 from monitor.alerts.render import Message, digest, render
 from monitor.alerts.routing import hold_until, retry_delay, wants
+from monitor.events import Event
 from monitor.ruleset.models.alerts import Delivery, Route
 from monitor.store import outbox
-from monitor.types import Event
+from monitor.store.db import transaction
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)
@@ -54,7 +55,7 @@ class Alerter:
 
     def deliver_due(self) -> DeliveryReport:
         """Send every alert that is due; digest alerts of one route and target go out as one message."""
-        with self.engine.begin() as conn:
+        with transaction(self.engine) as conn:
             claimed = outbox.claim(conn, self.clock(), LEASE, self.owner)
         totals = DeliveryReport()
         for batch in batches(claimed):
@@ -64,18 +65,18 @@ class Alerter:
     def _send(self, batch: Batch, totals: DeliveryReport) -> DeliveryReport:
         # A long run of sends (apprise pauses between two messages to one target) must not outlive the claim:
         # renew it, so that no other worker takes these alerts while they wait their turn.
-        with self.engine.begin() as conn:
+        with transaction(self.engine) as conn:
             outbox.renew(conn, batch.ids, self.clock() + LEASE)
         error = self.notifier.send(batch.route_id, batch.target_no, batch.message.title, batch.message.body)
         extra = {"route": batch.route_id, "alert_id": batch.ids[0]}
         if error is None:
-            with self.engine.begin() as conn:
+            with transaction(self.engine) as conn:
                 outbox.mark_sent(conn, batch.ids, self.clock())
             log.info("alert sent: %s", batch.message.title, extra=extra)
             return DeliveryReport(totals.sent + len(batch.ids), totals.retrying, totals.failed)
         give_up = batch.attempts >= self.policy.max_attempts
         delay = retry_delay(batch.attempts, self.policy.first_retry, self.policy.max_retry)
-        with self.engine.begin() as conn:
+        with transaction(self.engine) as conn:
             outbox.mark_attempt_failed(conn, batch.ids, error,
                                        None if give_up else self.clock() + timedelta(seconds=delay))
         log.warning("alert not delivered (attempt %d%s): %s", batch.attempts, ", giving up" if give_up else "",

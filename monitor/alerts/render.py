@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from string import Template
 
-from monitor.types import Event
+from monitor.events import Event, FeedHealthChange, FigureChange, NewCoverage, PositionChange
 
 DEFAULT_TITLES = {
     "figure_change": "${label}: ${old} -> ${new} (${delta})",
@@ -38,34 +38,41 @@ class Message:
     body: str
 
 
-def _number(text: str | None) -> str:
-    """'67194' -> '67,194'; anything else unchanged."""
-    try:
-        value = float(text or "")
-    except ValueError:
-        return text or "-"
-    return f"{value:+,.0f}" if text and text[0] in "+-" and value.is_integer() else (
-        f"{value:,.0f}" if value.is_integer() else f"{value:,}")
+def number(value: float, *, signed: bool = False) -> str:
+    """67194 -> '67,194', 1118000 -> '1,118,000', 12.5 -> '12.5'; with `signed`, '+34'."""
+    sign = "+" if signed else ""
+    return f"{value:{sign},.0f}" if float(value).is_integer() else f"{value:{sign},}"
+
+
+def kind_fields(event: Event, labels: Mapping[str, str]) -> dict[str, str]:
+    """The placeholders of the event's own kind."""
+    match event:
+        case FigureChange():
+            return {"metric": event.metric, "label": labels.get(event.metric, event.metric),
+                    "old": number(event.old), "new": number(event.new), "delta": number(event.delta, signed=True),
+                    "qualifier": event.qualifier, "as_written": event.as_written}
+        case PositionChange():
+            return {"actor": event.actor, "actor_name": labels.get(event.actor, event.actor), "issue": event.issue,
+                    "issue_label": labels.get(event.issue, event.issue), "old": event.old_stance,
+                    "new": event.new_stance, "old_polarity": event.old_polarity,
+                    "new_polarity": event.new_polarity, "cue": event.cue}
+        case NewCoverage():
+            return {"title": event.title, "entities": " ".join(event.entities), "issues": " ".join(event.issues)}
+        case FeedHealthChange():
+            return {"feed_url": event.feed_url, "reason": event.reason}
 
 
 def fields(event: Event, labels: Mapping[str, str]) -> dict[str, str]:
     """Every ${placeholder} a template may use."""
-    details, evidence = event.details, event.evidence
-    numeric = event.kind == "figure_change"
+    evidence, shown = event.evidence, event.shown
     values = {
-        **details,
-        "kind": event.kind, "subject": event.subject,
-        "old": _number(event.old) if numeric else (event.old or "-"),
-        "new": _number(event.new) if numeric else event.new,
-        "delta": _number(details.get("delta")) if numeric else "",
-        "label": labels.get(event.subject, event.subject),
-        "actor_name": labels.get(details.get("actor", ""), details.get("actor", "")),
-        "issue_label": labels.get(details.get("issue", ""), details.get("issue", "")),
+        "kind": event.kind, "subject": shown.subject, "old": shown.old or "-", "new": shown.new, "delta": "",
+        "label": labels.get(shown.subject, shown.subject), "actor_name": "", "issue_label": "",
+        "title": evidence.sentence,
         "outlet": evidence.outlet, "link": evidence.link or "", "sentence": evidence.sentence,
         "published": evidence.published.strftime("%Y-%m-%d %H:%M UTC") if evidence.published else "date unknown",
     }
-    values.setdefault("title", evidence.sentence)
-    return values
+    return {**values, **kind_fields(event, labels)}
 
 
 def _clean(value: str, markdown: bool) -> str:

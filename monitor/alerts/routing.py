@@ -6,18 +6,18 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from monitor.ruleset.models.alerts import AlertsFile, QuietHours, Route
-from monitor.types import Event
+from monitor.events import EVENT_KINDS, Event, FigureChange, NewCoverage, PositionChange
+from monitor.ruleset.models.alerts import QuietHours, Route
 
 CATCH_ALL_ID = "notify"
 
 
-def routes_with_catch_all(alerts: AlertsFile, notify_urls: Sequence[str]) -> list[Route]:
-    """The rules' routes, plus a catch-all route for every change event when MONITOR_NOTIFY is set."""
-    routes = list(alerts.routes)
+def routes_with_catch_all(routes: Sequence[Route], notify_urls: Sequence[str]) -> list[Route]:
+    """`routes`, plus a catch-all route for every change event when MONITOR_NOTIFY is set."""
+    routes = list(routes)
     if notify_urls:
         routes.append(Route(id=CATCH_ALL_ID, urls=list(notify_urls),
-                            events=["figure_change", "position_change", "feed_health"]))
+                            events=[kind for kind in EVENT_KINDS if kind != "new_match"]))
     return routes
 
 
@@ -29,15 +29,13 @@ def wants(route: Route, event: Event) -> bool:
     """Does `route` ask for `event`? Empty filters mean 'all'."""
     if event.kind not in route.events:
         return False
-    details = event.details
-    if event.kind == "figure_change":
-        delta = abs(float(details.get("delta", "0")))
-        return _overlaps(route.metrics, [event.subject]) and delta >= route.min_change
-    if event.kind == "position_change":
-        return _overlaps(route.entities, [details["actor"]]) and _overlaps(route.issues, [details["issue"]])
-    if event.kind == "new_match":
-        entities, issues = details.get("entities", "").split(), details.get("issues", "").split()
-        return _overlaps(route.entities, entities) and _overlaps(route.issues, issues)
+    match event:
+        case FigureChange():
+            return _overlaps(route.metrics, [event.metric]) and abs(event.delta) >= route.min_change
+        case PositionChange():
+            return _overlaps(route.entities, [event.actor]) and _overlaps(route.issues, [event.issue])
+        case NewCoverage():
+            return _overlaps(route.entities, event.entities) and _overlaps(route.issues, event.issues)
     return True
 
 

@@ -8,11 +8,10 @@ import click
 
 from monitor import __version__
 from monitor.alerts.notify import Notifier
-from monitor.alerts.routing import routes_with_catch_all
-from monitor.cli.root import Context, handle_errors, main
-from monitor.daemon import utcnow
+from monitor.app import App, utcnow
+from monitor.cli.root import handle_errors, main
 from monitor.errors import MonitorError
-from monitor.store import outbox
+from monitor.store import db, outbox
 
 
 @main.group(invoke_without_command=True)
@@ -24,8 +23,8 @@ def alerts(ctx: click.Context, status: str | None, limit: int) -> None:
     """List alerts in the outbox (newest first): status, attempts, route and last error."""
     if ctx.invoked_subcommand:
         return
-    obj: Context = ctx.obj
-    with obj.engine().connect() as conn:
+    obj: App = ctx.obj
+    with db.reading(obj.engine()) as conn:
         rows = outbox.list_alerts(conn, status, limit)
     click.echo(f"{'id':>5} {'status':<8} {'tries':>5} {'route':<12} {'created':<16} title / error")
     for row in rows:
@@ -41,11 +40,11 @@ def alerts(ctx: click.Context, status: str | None, limit: int) -> None:
 @click.argument("alert_ids", nargs=-1, type=int)
 @click.pass_obj
 @handle_errors
-def alerts_retry(obj: Context, alert_ids: tuple[int, ...]) -> None:
+def alerts_retry(obj: App, alert_ids: tuple[int, ...]) -> None:
     """Queue failed alerts (all, or the ALERT_IDS given) for delivery again, then deliver what is due."""
     rules = obj.rules()
     engine = obj.engine()
-    with engine.begin() as conn:
+    with db.transaction(engine) as conn:
         count = outbox.retry_failed(conn, utcnow(), alert_ids)
     click.echo(f"{count} failed alert(s) queued again")
     report = obj.alerter(rules, engine).deliver_due()
@@ -56,11 +55,11 @@ def alerts_retry(obj: Context, alert_ids: tuple[int, ...]) -> None:
 @click.argument("route", required=False)
 @click.pass_obj
 @handle_errors
-def notify_test(obj: Context, route: str | None) -> None:
+def notify_test(obj: App, route: str | None) -> None:
     """Send a test message to every target of ROUTE (default: all routes, MONITOR_NOTIFY included) and say
     whether each worked. Exit status 1 if any target failed."""
     rules = obj.rules()
-    routes = routes_with_catch_all(rules.alerts, obj.settings.notify_urls)
+    routes = obj.routes(rules)
     chosen = [r for r in routes if route in (None, r.id)]
     if not chosen:
         known = ", ".join(r.id for r in routes) or "none configured"

@@ -11,11 +11,12 @@ from typing import Any
 import click
 from sqlalchemy.engine import RowMapping
 
-from monitor.cli.root import Context, handle_errors, main
+from monitor.app import App
+from monitor.cli.root import handle_errors, main
 from monitor.detect.analyze import Analyzer
 from monitor.dryrun import dry_run
 from monitor.errors import MonitorError
-from monitor.store import detection, items
+from monitor.store import db, detection, items
 from monitor.types import Analysis
 
 
@@ -24,7 +25,7 @@ from monitor.types import Analysis
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per item and per alert (machine format).")
 @click.pass_obj
 @handle_errors
-def dry_run_command(obj: Context, file: Path, as_json: bool) -> None:
+def dry_run_command(obj: App, file: Path, as_json: bool) -> None:
     """Run items from a JSON Lines FILE through the rules in file order, sending nothing.
 
     Each line holds an item with id, date, title, summary and lang. Prints what each item matched and the
@@ -73,7 +74,7 @@ def describe_analysis(analysis: Analysis) -> str:
 @click.option("--lang", help="Language of the text (ISO code), for reading numbers, e.g. es, de, fr.")
 @click.pass_obj
 @handle_errors
-def explain(obj: Context, text: str, lang: str | None) -> None:
+def explain(obj: App, text: str, lang: str | None) -> None:
     """Show what the rules find in TEXT: entities and issues (matched text and score), whether it is
     relevant, and the figures and positions it reports. For debugging rules."""
     analysis = Analyzer(obj.rules()).analyze("", text, lang, None, only_relevant=False)
@@ -86,10 +87,10 @@ def explain(obj: Context, text: str, lang: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Dry-run JSON lines instead of a report.")
 @click.pass_obj
 @handle_errors
-def replay(obj: Context, since: datetime | None, as_json: bool) -> None:
+def replay(obj: App, since: datetime | None, as_json: bool) -> None:
     """Re-run the current rules over the items already stored, from the rules' baselines, and show the
     changes and alerts they would produce. Sends nothing and changes nothing: for backtesting a rules edit."""
-    with obj.engine().connect() as conn:
+    with db.reading(obj.engine()) as conn:
         rows = items.stored_items(conn, since.replace(tzinfo=UTC) if since else None)
     records = ({"id": r["key"], "date": (r["published"] or r["first_seen_at"]).date().isoformat(),
                 "title": r["title"], "summary": r["text"], "lang": r["lang"]} for r in rows)
@@ -108,10 +109,10 @@ def replay(obj: Context, since: datetime | None, as_json: bool) -> None:
 @click.argument("metric")
 @click.pass_obj
 @handle_errors
-def history(obj: Context, metric: str) -> None:
+def history(obj: App, metric: str) -> None:
     """The stored reports of METRIC (a metric id from metrics.yaml), oldest first; stale reports (below the
     highest value of a cumulative metric) are marked."""
-    with obj.engine().connect() as conn:
+    with db.reading(obj.engine()) as conn:
         rows = detection.figure_history(conn, metric)
     print_observations(rows, f"{'value':>12} {'qualifier':<10} {'':<5}", f"no reports of {metric!r} stored",
                        lambda r: f"{r['value']:>12,g} {r['qualifier'] or '':<10} {'stale' if r['stale'] else '':<5}")
@@ -121,9 +122,9 @@ def history(obj: Context, metric: str) -> None:
 @click.argument("actor", required=False)
 @click.pass_obj
 @handle_errors
-def positions(obj: Context, actor: str | None) -> None:
+def positions(obj: App, actor: str | None) -> None:
     """The stored positions of ACTOR (an entity id; default: every actor) on each issue, oldest first."""
-    with obj.engine().connect() as conn:
+    with db.reading(obj.engine()) as conn:
         rows = detection.position_history(conn, actor)
     empty = "no positions stored" + (f" for {actor!r}" if actor else "")
     print_observations(rows, f"{'actor/issue':<32} {'stance':<10}", empty,

@@ -11,19 +11,18 @@ from pathlib import Path
 
 import click
 
-from monitor.cli.root import Context, handle_errors, main
-from monitor.daemon import Daemon, Setup, poll_cycle, release_dead_leases, utcnow
+from monitor.app import App, Setup, utcnow
+from monitor.cli.root import handle_errors, main
+from monitor.daemon import Daemon, poll_cycle, release_dead_leases
 from monitor.pipeline import PollReport
 from monitor.ruleset.models.fields import parse_duration
-from monitor.ruleset.schema import Ruleset
-from monitor.ruleset.specs import feed_specs
 from monitor.store import db, feeds
 
 
 @main.command()
 @click.pass_obj
 @handle_errors
-def run(obj: Context) -> None:
+def run(obj: App) -> None:
     """Run the daemon: poll every feed on its schedule until SIGTERM or Ctrl-C.
 
     Applies pending database migrations first. Logs one line per poll. Refuses to start with broken rules.
@@ -33,11 +32,10 @@ def run(obj: Context) -> None:
     rules = obj.rules()
     engine = obj.engine()
 
-    def setup(rules: Ruleset) -> Setup:
-        pipeline, alerter = obj.pipeline(rules, engine)
-        return Setup(pipeline, alerter, feed_specs(rules.feeds, obj.settings.feed_urls))
+    def reload() -> Setup:
+        return obj.setup(obj.rules(), engine)
 
-    Daemon(setup(rules), obj.fetchers(), tick_s=obj.settings.tick, reload=lambda: setup(obj.rules())).run()
+    Daemon(obj.setup(rules, engine), obj.fetchers(), tick_s=obj.settings.tick, reload=reload).run()
 
 
 @main.command()
@@ -45,16 +43,14 @@ def run(obj: Context) -> None:
 @click.option("--due-only", is_flag=True, help="Poll only the feeds whose next poll time has come (for cron).")
 @click.pass_obj
 @handle_errors
-def poll(obj: Context, once: bool, due_only: bool) -> None:
+def poll(obj: App, once: bool, due_only: bool) -> None:
     """Poll the feeds once, deliver the alerts due (new and pending), print a summary table and exit
     (status 1 if every feed failed)."""
-    rules = obj.rules()
-    specs = feed_specs(rules.feeds, obj.settings.feed_urls)
-    pipeline, alerter = obj.pipeline(rules)
-    release_dead_leases(pipeline.engine)
-    reports = asyncio.run(poll_cycle(pipeline, specs, obj.fetchers(), due_only=due_only))
+    setup = obj.setup(obj.rules(), obj.engine())
+    release_dead_leases(setup.pipeline.engine)
+    reports = asyncio.run(poll_cycle(setup.pipeline, setup.specs, obj.fetchers(), due_only=due_only))
     print_reports(reports)
-    delivered = alerter.deliver_due()
+    delivered = setup.alerter.deliver_due()
     click.echo(f"alerts: {delivered.sent} sent, {delivered.retrying} to retry, {delivered.failed} failed")
     if reports and all(r.error for r in reports):
         sys.exit(1)
@@ -79,7 +75,7 @@ def db_group() -> None:
 @db_group.command("upgrade")
 @click.pass_obj
 @handle_errors
-def db_upgrade(obj: Context) -> None:
+def db_upgrade(obj: App) -> None:
     """Apply pending migrations (run and poll also do this at start)."""
     engine = obj.engine(migrate=False)
     before, after = db.upgrade(engine)
@@ -93,7 +89,7 @@ def db_upgrade(obj: Context) -> None:
               help="Keep the demo's SQLite database at this path (default: a temporary file).")
 @click.pass_obj
 @handle_errors
-def demo(obj: Context, step: float, per_step: int, keep: Path | None) -> None:
+def demo(obj: App, step: float, per_step: int, keep: Path | None) -> None:
     """Watch monitor work with no internet: a local feed server replays a real sequence of reports on the
     tracked story, the daemon polls it into a temporary SQLite database, and the alerts it would send are
     printed here (and sent to MONITOR_NOTIFY targets, if set). Ends by itself in under a minute."""
@@ -106,7 +102,7 @@ def demo(obj: Context, step: float, per_step: int, keep: Path | None) -> None:
         database = keep or Path(folder) / "demo.db"
         engine = db.create_engine(f"sqlite:///{database}")
         db.upgrade(engine)
-        summary = run_demo(engine, rules, obj.settings.notify_urls, step_s=step, per_step=per_step)
+        summary = run_demo(obj, engine, rules, step_s=step, per_step=per_step)
         engine.dispose()
     click.echo(summary)
 
@@ -116,11 +112,11 @@ def demo(obj: Context, step: float, per_step: int, keep: Path | None) -> None:
               help="How long ago the last poll may have been (e.g. 90s, 15m, 1h).")
 @click.pass_obj
 @handle_errors
-def health(obj: Context, max_age: str) -> None:
+def health(obj: App, max_age: str) -> None:
     """Exit 0 if the database answers and a feed was polled within --max-age, else print why and exit 1.
     For container health checks and external monitoring."""
     limit = timedelta(seconds=parse_duration(max_age))
-    with obj.engine().connect() as conn:
+    with db.reading(obj.engine()) as conn:
         rows = feeds.list_feeds(conn)
     polled = [r["last_polled_at"] for r in rows if r["last_polled_at"]]
     failing = sum(1 for r in rows if r["consecutive_failures"])

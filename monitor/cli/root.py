@@ -1,34 +1,21 @@
 """The command group, the settings it reads, and how commands report errors. Commands live beside it,
-one module per area; they parse arguments, build objects and print, with no logic of their own."""
+one module per area; they parse arguments, get their objects from the App (monitor.app) and print, with no
+logic of their own."""
 
 from __future__ import annotations
 
-import importlib
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
 
 from monitor import __version__
-from monitor.alerts.alerter import Alerter
-from monitor.alerts.notify import Notifier
-from monitor.alerts.routing import routes_with_catch_all
+from monitor.app import App
 from monitor.config import Settings
-from monitor.daemon import FetcherFactory, fetcher_factory, jitter, process_owner, utcnow
-from monitor.decide.health import HealthPolicy
-from monitor.detect.analyze import Analyzer
 from monitor.errors import MonitorError, RulesError
 from monitor.logs import setup_logging
-from monitor.pipeline import Pipeline
-from monitor.ruleset.loader import load_rules
-from monitor.ruleset.schema import Ruleset
-from monitor.ruleset.specs import labels
-from monitor.store import db
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,49 +39,6 @@ Environment variables (a command-line option, where there is one, wins):
 """
 
 
-class Context:
-    """What every command needs, built lazily from settings."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
-    def rules(self, directory: Path | None = None) -> Ruleset:
-        return load_rules(directory or self.rules_dir(), os.environ)
-
-    def rules_dir(self) -> Path:
-        """MONITOR_RULES, or the rules bundled with monitor when the default rules/ is not here."""
-        chosen = self.settings.rules
-        if chosen == Path("rules") and not chosen.is_dir() and "rules" not in self.settings.model_fields_set:
-            return Path(importlib.import_module("monitor.bundled_rules").__path__[0])
-        return chosen
-
-    def engine(self, migrate: bool = True) -> Engine:
-        engine = db.create_engine(self.settings.database_url)
-        db.check_connection(engine)
-        if migrate:
-            db.upgrade(engine)
-        return engine
-
-    def fetchers(self) -> FetcherFactory:
-        settings = self.settings
-        return fetcher_factory(user_agent=settings.user_agent, concurrency=settings.concurrency,
-                               block_private=settings.block_private)
-
-    def alerter(self, rules: Ruleset, engine: Engine) -> Alerter:
-        routes = routes_with_catch_all(rules.alerts, self.settings.notify_urls)
-        return Alerter(engine, routes, Notifier(routes), labels(rules), utcnow, rules.alerts.delivery,
-                       owner=process_owner())
-
-    def pipeline(self, rules: Ruleset, engine: Engine | None = None) -> tuple[Pipeline, Alerter]:
-        engine = engine or self.engine()
-        alerter = self.alerter(rules, engine)
-        defaults = rules.feeds.defaults
-        policy = HealthPolicy(defaults.alert_after_failing, defaults.silence_factor, defaults.min_silence)
-        pipeline = Pipeline(engine, Analyzer(rules), utcnow, jitter, owner=process_owner(),
-                            on_event=alerter.enqueue, health=policy, min_interval_s=self.settings.min_interval)
-        return pipeline, alerter
-
-
 def handle_errors(func: F) -> F:
     """Turn our errors into one clear message and exit status 2, never a traceback."""
 
@@ -106,11 +50,8 @@ def handle_errors(func: F) -> F:
             for problem in exc.problems:
                 click.echo(f"  {problem}", err=True)
             sys.exit(2)
-        except MonitorError as exc:
+        except MonitorError as exc:  # a database failure mid-command (gone, full, read-only) among them
             click.echo(f"error: {exc}", err=True)
-            sys.exit(2)
-        except DBAPIError as exc:  # the database failed mid-command (gone, full, read-only, locked)
-            click.echo(f"error: database: {db.reason_of(exc)}", err=True)
             sys.exit(2)
 
     wrapper.__name__ = func.__name__
@@ -129,4 +70,4 @@ def main(ctx: click.Context, database_url: str | None, rules_dir: Path | None) -
     overrides = {k: v for k, v in {"database_url": database_url, "rules": rules_dir}.items() if v}
     settings = Settings(**overrides)  # type: ignore[arg-type]
     setup_logging(settings.log_level, settings.log_format)
-    ctx.obj = Context(settings)
+    ctx.obj = App(settings)

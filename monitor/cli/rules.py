@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from monitor.cli.root import Context, handle_errors, main
+from monitor.app import App
+from monitor.cli.root import handle_errors, main
 from monitor.ruleset.loader import summarize
 
 
@@ -19,7 +20,7 @@ def rules() -> None:
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
 @click.pass_obj
 @handle_errors
-def rules_check(obj: Context, directory: Path | None) -> None:
+def rules_check(obj: App, directory: Path | None) -> None:
     """Validate a rules directory (default: MONITOR_RULES) and print what it holds, or every error with its
     file and line."""
     counts = summarize(obj.rules(directory))

@@ -3,15 +3,20 @@
 A metric with direction `up` is cumulative (a death toll): only a value above the highest seen so far is a
 change; a lower one is a stale report. A metric with direction `any` (hostages still held, a poll) changes when
 a report differs from the last value. A position changes when an actor's polarity on an issue differs from
-the last one recorded. Anything seen for the first time, without a baseline, sets the history silently.
+the last one recorded. Anything seen for the first time, without a baseline, sets the history silently. A
+relevant item is new coverage.
+
+`decide` is the one place where an item's analysis becomes events: the pipeline and the dry run both call it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
-from monitor.types import Direction, Event, Evidence, Figure, Polarity, Position
+from monitor.events import Event, Evidence, FigureChange, NewCoverage, PositionChange
+from monitor.types import Analysis, Direction, Figure, Polarity, Position
 
 
 @dataclass(frozen=True)
@@ -25,24 +30,28 @@ class History:
 
 
 @dataclass(frozen=True)
-class FigureChange:
-    figure: Figure
-    old: float
+class Source:
+    """The item an analysis came from, as its events show it."""
 
-    @property
-    def sentence(self) -> str:
-        return self.figure.sentence
+    item_key: str
+    title: str
+    link: str | None
+    outlet: str
+    published: datetime | None
+    text: str
+
+    def evidence(self, sentence: str) -> Evidence:
+        return Evidence(self.item_key, self.link, self.outlet, self.published, sentence)
 
 
 @dataclass(frozen=True)
-class PositionChange:
-    position: Position
-    old_stance: str
-    old_polarity: Polarity
+class Decision:
+    """What one item changes: its events in order (new coverage first, then figures and positions in text
+    order), the history after it, and the cumulative metrics it reports below their maximum (stale)."""
 
-    @property
-    def sentence(self) -> str:
-        return self.position.sentence
+    events: tuple[Event, ...]
+    history: History
+    stale: frozenset[str]
 
 
 def seed_history(baselines: Mapping[str, float]) -> History:
@@ -50,13 +59,18 @@ def seed_history(baselines: Mapping[str, float]) -> History:
     return History(best=dict(baselines), last=dict(baselines))
 
 
-def figure_change(history: History, direction: Direction, figure: Figure) -> FigureChange | None:
+def figure_change(history: History, direction: Direction, figure: Figure, source: Source) -> FigureChange | None:
     """The change `figure` makes to its metric, if it is news."""
-    if direction == "up":
-        best = history.best.get(figure.metric)
-        return FigureChange(figure, best) if best is not None and figure.value > best else None
-    last = history.last.get(figure.metric)
-    return FigureChange(figure, last) if last is not None and figure.value != last else None
+    old = (history.best if direction == "up" else history.last).get(figure.metric)
+    if old is None or not is_news(direction, old, figure.value):
+        return None
+    return FigureChange(figure.metric, old, figure.value, figure.qualifier, figure.as_written,
+                        source.evidence(figure.sentence))
+
+
+def is_news(direction: Direction, old: float, new: float) -> bool:
+    """A cumulative metric moves only up; any other moves to any other value."""
+    return new > old if direction == "up" else new != old
 
 
 def record_figure(history: History, figure: Figure) -> History:
@@ -68,12 +82,13 @@ def record_figure(history: History, figure: Figure) -> History:
     )
 
 
-def position_change(history: History, position: Position) -> PositionChange | None:
+def position_change(history: History, position: Position, source: Source) -> PositionChange | None:
     """The change `position` makes to its actor's stance on the issue, if it is news."""
     previous = history.stances.get((position.actor, position.issue))
     if previous is None or previous[1] == position.polarity:
         return None
-    return PositionChange(position, previous[0], previous[1])
+    return PositionChange(position.actor, position.issue, previous[0], previous[1], position.stance,
+                          position.polarity, position.cue, source.evidence(position.sentence))
 
 
 def record_position(history: History, position: Position) -> History:
@@ -81,25 +96,22 @@ def record_position(history: History, position: Position) -> History:
     return replace(history, stances={**history.stances, key: (position.stance, position.polarity)})
 
 
-def decide(
-    history: History,
-    directions: Mapping[str, Direction],
-    figures: Iterable[Figure],
-    positions: Iterable[Position],
-) -> tuple[list[FigureChange | PositionChange], History]:
-    """The changes one item makes, in text order, and the history after it."""
-    changes: list[FigureChange | PositionChange] = []
-    for figure in figures:
-        found = figure_change(history, directions[figure.metric], figure)
-        if found:
-            changes.append(found)
+def decide(history: History, directions: Mapping[str, Direction], analysis: Analysis, source: Source) -> Decision:
+    """The events one analysed item raises, and the history after it."""
+    stale = stale_metrics(history, directions, analysis.figures)
+    events: list[Event] = []
+    if analysis.relevant:
+        events.append(NewCoverage(source.title, tuple(analysis.entity_ids), tuple(analysis.issue_ids),
+                                  source.evidence(source.text[:400])))
+    for figure in analysis.figures:
+        moved = figure_change(history, directions[figure.metric], figure, source)
+        events += [moved] if moved else []
         history = record_figure(history, figure)
-    for position in positions:
-        moved = position_change(history, position)
-        if moved:
-            changes.append(moved)
+    for position in analysis.positions:
+        changed = position_change(history, position, source)
+        events += [changed] if changed else []
         history = record_position(history, position)
-    return changes, history
+    return Decision(tuple(events), history, frozenset(stale))
 
 
 def stale_metrics(history: History, directions: Mapping[str, Direction], figures: Iterable[Figure]) -> set[str]:
@@ -108,22 +120,3 @@ def stale_metrics(history: History, directions: Mapping[str, Direction], figures
         f.metric for f in figures
         if directions[f.metric] == "up" and f.value < history.best.get(f.metric, f.value)
     }
-
-
-def as_event(change: FigureChange | PositionChange, evidence: Evidence) -> Event:
-    """The event a change raises, with what an alert needs to show."""
-    if isinstance(change, FigureChange):
-        figure = change.figure
-        return Event(
-            kind="figure_change", subject=figure.metric, old=f"{change.old:g}", new=f"{figure.value:g}",
-            evidence=evidence,
-            details={"metric": figure.metric, "qualifier": figure.qualifier, "as_written": figure.as_written,
-                     "delta": f"{figure.value - change.old:+g}"},
-        )
-    position = change.position
-    return Event(
-        kind="position_change", subject=f"{position.actor}/{position.issue}", old=change.old_stance,
-        new=position.stance, evidence=evidence,
-        details={"actor": position.actor, "issue": position.issue, "old_polarity": change.old_polarity,
-                 "new_polarity": position.polarity, "cue": position.cue},
-    )

@@ -14,6 +14,8 @@ from itertools import pairwise
 from statistics import median
 from typing import Literal
 
+from monitor.events import Evidence, FeedHealthChange
+
 Verdict = Literal["ok", "failing", "silent"]
 
 
@@ -53,3 +55,13 @@ def diagnose(
             return Diagnosis("silent", f"no new item for {quiet / 3600:.1f} h (usually one every "
                                        f"{gap.total_seconds() / 3600:.1f} h)")
     return Diagnosis("ok", "polling and publishing normally")
+
+
+def health_change(
+    feed_name: str, feed_url: str, previous: str, found: Diagnosis, now: datetime
+) -> FeedHealthChange | None:
+    """The event of a feed's new verdict, if the verdict changed."""
+    if found.verdict == previous:
+        return None
+    evidence = Evidence(f"{feed_url}@{now.isoformat()}", None, feed_name, now, found.reason)
+    return FeedHealthChange(feed_name, feed_url, previous, found.verdict, found.reason, evidence)

@@ -34,8 +34,9 @@ import aiohttp
 from multidict import CIMultiDictProxy
 
 from monitor import __version__
+from monitor.errors import FetchError
 from monitor.ingest.cacheheaders import freshness_seconds, http_date, retry_after_seconds
-from monitor.ingest.limits import PublicOnlyResolver, RefusedError, check_target, read_body
+from monitor.ingest.limits import PublicOnlyResolver, check_target, read_body
 from monitor.types import FeedSpec, FetchResult, Validators
 
 # bench/fetch_parse.py, 1,000 feeds at 0.1 s latency: client CPU stays 0.3-0.4 ms a feed at 10-100 requests in
@@ -59,7 +60,7 @@ def default_user_agent(contact_url: str = "https://github.com/monitor/monitor") 
 
 # Everything the network, a server or its bytes can throw at us; anything else is a bug and propagates.
 # (ValueError covers URLs that yarl or IDNA reject.)
-_FETCH_FAILURES = (TimeoutError, RefusedError, aiohttp.ClientError, OSError, zlib.error, ValueError)
+_FETCH_FAILURES = (TimeoutError, FetchError, aiohttp.ClientError, OSError, zlib.error, ValueError)
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ class Fetcher:
                     continue
                 body = await read_body(got, spec.max_bytes) if 200 <= got.status < 300 else None
                 return _Response(got.status, got.reason or "", got.headers, body)
-        raise RefusedError(f"too many redirects ({self._max_redirects})")
+        raise FetchError(f"too many redirects ({self._max_redirects})")
 
     def _result(
         self, spec: FeedSpec, validators: Validators, response: _Response, final_url: str, elapsed_s: float
@@ -196,7 +197,7 @@ def _describe(exc: Exception, spec: FeedSpec) -> str:
     """A short human reason for a failed fetch."""
     if isinstance(exc, TimeoutError):
         return f"timed out after {spec.timeout_s:g}s"
-    if isinstance(exc, RefusedError):
+    if isinstance(exc, FetchError):
         return str(exc)
     if isinstance(exc, aiohttp.ClientConnectorDNSError):
         return f"DNS lookup failed for {exc.host}"

@@ -7,7 +7,7 @@
   private, loopback or link-local address: an IP written in the URL is checked by `check_target`, every DNS
   answer by `PublicOnlyResolver` (on every connection).
 
-A limit crossed raises RefusedError, whose message is the reason the Fetcher reports.
+A limit crossed raises FetchError, whose message is the reason the Fetcher reports.
 """
 
 from __future__ import annotations
@@ -21,12 +21,10 @@ from urllib.parse import urlsplit
 import aiohttp
 from aiohttp.abc import ResolveResult
 
+from monitor.errors import FetchError
+
 _CHUNK_BYTES = 64 * 1024
 _COMPRESSED = frozenset({"gzip", "x-gzip", "deflate"})
-
-
-class RefusedError(Exception):
-    """A fetch stopped on purpose (size cap, redirect limit, blocked address); the message is the reason."""
 
 
 # --- body: size caps and incremental decompression ----------------------------------------------
@@ -49,26 +47,26 @@ class _Inflater:
 
     def _take(self, out: bytes) -> bytes:
         if len(out) > self._room:
-            raise RefusedError(f"gzip body expands past the size cap ({self._cap:,} bytes)")
+            raise FetchError(f"gzip body expands past the size cap ({self._cap:,} bytes)")
         self._room -= len(out)
         return out
 
 
 async def read_body(response: aiohttp.ClientResponse, max_bytes: int) -> bytes:
-    """The body, inflated, at most `max_bytes` on the wire and after inflating; else RefusedError."""
+    """The body, inflated, at most `max_bytes` on the wire and after inflating; else FetchError."""
     declared = response.content_length
     if declared is not None and declared > max_bytes:
-        raise RefusedError(f"response over {max_bytes:,} bytes (Content-Length: {declared:,})")
+        raise FetchError(f"response over {max_bytes:,} bytes (Content-Length: {declared:,})")
     encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
     if encoding not in _COMPRESSED | {"identity", ""}:
-        raise RefusedError(f"unsupported Content-Encoding {encoding!r}")
+        raise FetchError(f"unsupported Content-Encoding {encoding!r}")
     inflater = _Inflater(max_bytes) if encoding in _COMPRESSED else None
     parts: list[bytes] = []
     received = 0
     async for chunk in response.content.iter_chunked(_CHUNK_BYTES):
         received += len(chunk)
         if received > max_bytes:
-            raise RefusedError(f"response over {max_bytes:,} bytes")
+            raise FetchError(f"response over {max_bytes:,} bytes")
         parts.append(inflater.feed(chunk) if inflater else chunk)
     return b"".join(parts) + (inflater.finish() if inflater else b"")
 
@@ -80,7 +78,7 @@ def check_target(url: str, *, block_private: bool) -> None:
     """Refuse a URL (the first or a redirect's) that is not http(s), or that names a blocked IP."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise RefusedError(f"only http and https URLs are fetched, not {parts.scheme or 'a relative URL'!r}")
+        raise FetchError(f"only http and https URLs are fetched, not {parts.scheme or 'a relative URL'!r}")
     if block_private and parts.hostname:
         _refuse_private_literal(parts.hostname)
 
@@ -88,7 +86,7 @@ def check_target(url: str, *, block_private: bool) -> None:
 def _refuse_private(host: str, address: str) -> None:
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone ("fe80::1%eth0")
     if not ip.is_global or ip.is_multicast:
-        raise RefusedError(f"refused to fetch from {host}: {address} is a private, loopback or reserved address")
+        raise FetchError(f"refused to fetch from {host}: {address} is a private, loopback or reserved address")
 
 
 def _refuse_private_literal(host: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import logging
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -16,7 +18,7 @@ from alembic.util.exc import CommandError
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
-from monitor.errors import StorageError
+from monitor.errors import DatabaseUnavailableError, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -127,3 +129,24 @@ def check_connection(engine: Engine) -> None:
             conn.execute(sa.text("SELECT 1"))
     except (OperationalError, DBAPIError) as exc:
         raise StorageError(_describe(exc, engine)) from exc
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Connection]:
+    """One transaction (committed at the end, rolled back on error); a database failure inside it, or at its
+    commit, is raised as DatabaseUnavailableError."""
+    try:
+        with engine.begin() as conn:
+            yield conn
+    except DBAPIError as exc:
+        raise DatabaseUnavailableError(reason_of(exc)) from exc
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A connection for reads; a database failure is raised as DatabaseUnavailableError."""
+    try:
+        with engine.connect() as conn:
+            yield conn
+    except DBAPIError as exc:
+        raise DatabaseUnavailableError(reason_of(exc)) from exc

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any, cast
 
@@ -10,9 +12,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from monitor.decide.changes import History, seed_history
+from monitor.events import Event, number_text
 from monitor.store.tables import events, items, mentions, observations
 from monitor.store.upsert import insert_ignoring_duplicates
-from monitor.types import Analysis, Event, Figure, Polarity, Position
+from monitor.types import Analysis, Figure, Polarity, Position
 
 # Any fixed 64-bit number: detection on PostgreSQL runs one item at a time across workers, so that two
 # workers never both see the same figure as new.
@@ -46,16 +49,13 @@ def load_history(conn: Connection, baselines: Mapping[str, float]) -> History:
     for subject, value in best_rows:
         best[subject] = max(value, best.get(subject, value))
     last = {**history.last, **{r.subject: r.value for r in conn.execute(_latest("figure"))}}
-    stances = {
-        cast(tuple[str, str], tuple(r.subject.split("/", 1))): (r.stance, cast(Polarity, r.polarity))
-        for r in conn.execute(_latest("position"))
-    }
+    stances = {(r.actor, r.issue): (r.stance, cast(Polarity, r.polarity)) for r in conn.execute(_latest("position"))}
     return History(best=best, last=last, stances=stances)
 
 
 def save_analysis(
     conn: Connection, item_id: int, analysis: Analysis, published: datetime | None, now: datetime,
-    stale: set[str],
+    stale: frozenset[str],
 ) -> None:
     """Store what detection found in an item; `stale` names the metrics whose report was below the maximum."""
     insert_ignoring_duplicates(conn, mentions, [
@@ -71,34 +71,35 @@ def save_analysis(
 
 
 def _figure_row(figure: Figure, stale: bool) -> dict[str, Any]:
-    return {"kind": "figure", "subject": figure.metric, "reading": f"{figure.value:g}", "value": figure.value,
+    return {"kind": "figure", "subject": figure.metric, "reading": number_text(figure.value), "value": figure.value,
             "qualifier": figure.qualifier, "stance": None, "polarity": None, "as_written": figure.as_written,
             "sentence": figure.sentence, "stale": int(stale)}
 
 
 def _position_row(position: Position) -> dict[str, Any]:
-    return {"kind": "position", "subject": f"{position.actor}/{position.issue}", "reading": position.stance,
+    return {"kind": "position", "subject": f"{position.actor}/{position.issue}", "actor": position.actor,
+            "issue": position.issue, "reading": position.stance,
             "value": None, "qualifier": None, "stance": position.stance, "polarity": position.polarity,
             "as_written": position.cue, "sentence": position.sentence, "stale": 0}
 
 
 def save_event(conn: Connection, event: Event, item_id: int | None, now: datetime) -> int | None:
     """Store an event once; returns its id, or None if the same change was stored before."""
-    key = f"{event.kind}|{event.subject}|{event.old}|{event.new}|{event.evidence.link or event.evidence.item_key}"
+    subject, old, new = event.shown
+    key = f"{event.kind}|{subject}|{old}|{new}|{event.evidence.link or event.evidence.item_key}"
     inserted = insert_ignoring_duplicates(conn, events, [{
-        "kind": event.kind, "subject": event.subject, "old": event.old, "new": event.new, "item_id": item_id,
+        "kind": event.kind, "subject": subject, "old": old, "new": new, "item_id": item_id,
         "dedupe_key": key[:500], "details": _details(event), "created_at": now,
     }], ["dedupe_key"])
     return inserted[0] if inserted else None
 
 
 def _details(event: Event) -> dict[str, Any]:
-    evidence = event.evidence
-    return {
-        **event.details, "item_key": evidence.item_key, "link": evidence.link, "outlet": evidence.outlet,
-        "published": evidence.published.isoformat() if evidence.published else None,
-        "sentence": evidence.sentence,
-    }
+    """The event's own fields and its evidence, as JSON."""
+    payload = asdict(event)
+    evidence = payload.pop("evidence")
+    published = event.evidence.published
+    return {**payload, **evidence, "published": published.isoformat() if published else None}
 
 
 def figure_history(conn: Connection, metric: str) -> list[sa.RowMapping]:
@@ -119,7 +120,7 @@ def position_history(conn: Connection, actor: str | None) -> list[sa.RowMapping]
         .order_by(observations.c.subject, observations.c.id)
     )
     if actor:
-        query = query.where(observations.c.subject.startswith(f"{actor}/"))
+        query = query.where(observations.c.actor == actor)
     return list(conn.execute(query).mappings())
 
 
@@ -128,3 +129,9 @@ def list_events(conn: Connection, kind: str | None = None) -> list[sa.RowMapping
     if kind:
         query = query.where(events.c.kind == kind)
     return list(conn.execute(query).mappings())
+
+
+def count_events(conn: Connection) -> Counter[str]:
+    """How many events of each kind are stored."""
+    query = sa.select(events.c.kind, sa.func.count()).group_by(events.c.kind)
+    return Counter({kind: count for kind, count in conn.execute(query)})

@@ -111,3 +111,9 @@ def pending_count(conn: Connection, now: datetime) -> int:
         alerts.c.status.in_(["pending", "sending"]), alerts.c.deliver_after <= now)
     return int(conn.execute(query).scalar_one())
 
+
+
+def count_by_status(conn: Connection) -> dict[str, int]:
+    """How many alerts are pending, sending, sent and failed."""
+    query = sa.select(alerts.c.status, sa.func.count()).group_by(alerts.c.status)
+    return {status: count for status, count in conn.execute(query)}

@@ -117,7 +117,9 @@ observations = Table(
     Column("id", Integer, primary_key=True),
     Column("item_id", Integer, ForeignKey("items.id", ondelete="CASCADE"), nullable=False),
     Column("kind", String(10), nullable=False),  # figure | position
-    Column("subject", String(200), nullable=False),  # metric id, or "actor/issue"
+    Column("subject", String(200), nullable=False),  # metric id, or "actor/issue" (a key, never split)
+    Column("actor", String(100)),  # of a position
+    Column("issue", String(100)),  # of a position
     Column("reading", String(100), nullable=False),  # the value or stance as text: the unique part
     Column("value", Float),
     Column("qualifier", String(20)),

@@ -7,9 +7,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
 
+from monitor.events import EventKind
 from monitor.ruleset.models.fields import Id, Pause, Phrase, Seconds, Strict
-
-EventKind = Literal["figure_change", "position_change", "new_match", "feed_health"]
 
 
 class Digest(Strict):
