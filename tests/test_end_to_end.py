@@ -36,8 +36,8 @@ def poll(database_url: str, feed_url: str, notify: str = "") -> Result:
 
 def changes(engine: Engine) -> list[tuple[str, str, str | None, str]]:
     with engine.connect() as conn:
-        return [(e["kind"], e["subject"], e["old"], e["new"]) for e in detection.list_events(conn)
-                if e["kind"] in ("figure_change", "position_change")]
+        return [(e.kind, e.subject, e.old, e.new) for e in detection.list_events(conn)
+                if e.kind in ("figure_change", "position_change")]
 
 
 @pytest.fixture

@@ -69,7 +69,7 @@ def stored_changes(database_url: str) -> list[tuple[str, str, str | None, str]]:
     with engine.connect() as conn:
         rows = detection.list_events(conn)
     engine.dispose()
-    return [(e["kind"], e["subject"], e["old"], e["new"]) for e in rows if e["kind"].endswith("_change")]
+    return [(e.kind, e.subject, e.old, e.new) for e in rows if e.kind.endswith("_change")]
 
 
 def test_alerts_queued_while_the_mail_server_is_down_arrive_once_when_it_is_back(

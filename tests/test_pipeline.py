@@ -93,7 +93,7 @@ def test_feed_failing_past_the_limit_raises_one_health_alert_and_one_on_recovery
         poll(pipe, [spec])
     alerter.deliver_due()
     with engine.connect() as conn:
-        health = [(e["old"], e["new"]) for e in detection.list_events(conn, "feed_health")]
+        health = [(e.old, e.new) for e in detection.list_events(conn, "feed_health")]
     assert health == ([("ok", "failing"), ("failing", "ok")] if recovery else [("ok", "failing")])
     assert len(webhook.posts) == len(health)
     assert "HTTP 404" in webhook.posts[0]["message"]

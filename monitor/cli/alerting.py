@@ -28,10 +28,10 @@ def alerts(ctx: click.Context, status: str | None, limit: int) -> None:
         rows = outbox.list_alerts(conn, status, limit)
     click.echo(f"{'id':>5} {'status':<8} {'tries':>5} {'route':<12} {'created':<16} title / error")
     for row in rows:
-        click.echo(f"{row['id']:>5} {row['status']:<8} {row['attempts']:>5} {row['route_id'][:12]:<12} "
-                   f"{row['created_at']:%Y-%m-%d %H:%M} {row['title']}")
-        if row["last_error"] and row["status"] != "sent":
-            click.echo(f"{'':>37}last error: {row['last_error']}")
+        click.echo(f"{row.id:>5} {row.status:<8} {row.attempts:>5} {row.route_id[:12]:<12} "
+                   f"{row.created_at:%Y-%m-%d %H:%M} {row.title}")
+        if row.last_error and row.status != "sent":
+            click.echo(f"{'':>37}last error: {row.last_error}")
     if not rows:
         click.echo("no alerts")
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from sqlalchemy.engine import RowMapping
 
 from monitor.app import App
 from monitor.cli.root import handle_errors, main
@@ -17,6 +16,7 @@ from monitor.detect.analyze import Analyzer
 from monitor.dryrun import dry_run
 from monitor.errors import MonitorError
 from monitor.store import db, detection, items
+from monitor.store.detection import Observation
 from monitor.types import Analysis
 
 
@@ -92,8 +92,8 @@ def replay(obj: App, since: datetime | None, as_json: bool) -> None:
     changes and alerts they would produce. Sends nothing and changes nothing: for backtesting a rules edit."""
     with db.reading(obj.engine()) as conn:
         rows = items.stored_items(conn, since.replace(tzinfo=UTC) if since else None)
-    records = ({"id": r["key"], "date": (r["published"] or r["first_seen_at"]).date().isoformat(),
-                "title": r["title"], "summary": r["text"], "lang": r["lang"]} for r in rows)
+    records = ({"id": r.key, "date": (r.published or r.first_seen_at).date().isoformat(), "title": r.title,
+                "summary": r.text, "lang": r.lang, "url": r.link} for r in rows)
     alerts_seen = 0
     for line, analysis in dry_run(Analyzer(obj.rules()), records):
         if as_json:
@@ -115,7 +115,7 @@ def history(obj: App, metric: str) -> None:
     with db.reading(obj.engine()) as conn:
         rows = detection.figure_history(conn, metric)
     print_observations(rows, f"{'value':>12} {'qualifier':<10} {'':<5}", f"no reports of {metric!r} stored",
-                       lambda r: f"{r['value']:>12,g} {r['qualifier'] or '':<10} {'stale' if r['stale'] else '':<5}")
+                       lambda r: f"{r.value or 0:>12,g} {r.qualifier or '':<10} {'stale' if r.stale else '':<5}")
 
 
 @main.command()
@@ -128,15 +128,15 @@ def positions(obj: App, actor: str | None) -> None:
         rows = detection.position_history(conn, actor)
     empty = "no positions stored" + (f" for {actor!r}" if actor else "")
     print_observations(rows, f"{'actor/issue':<32} {'stance':<10}", empty,
-                       lambda r: f"{r['subject'][:32]:<32} {r['stance']:<10}")
+                       lambda r: f"{r.subject[:32]:<32} {r.stance or '':<10}")
 
 
 def print_observations(
-    rows: Sequence[RowMapping], header: str, empty: str, columns: Callable[[RowMapping], str]
+    rows: Sequence[Observation], header: str, empty: str, columns: Callable[[Observation], str]
 ) -> None:
     """A table of stored observations: when, the given columns, and the item it came from."""
     click.echo(f"{'observed':<17} {header} source")
     for row in rows:
-        click.echo(f"{row['observed_at']:%Y-%m-%d %H:%M} {columns(row)} {row['link'] or row['title']}")
+        click.echo(f"{row.observed_at:%Y-%m-%d %H:%M} {columns(row)} {row.link or row.title}")
     if not rows:
         click.echo(empty)

@@ -118,8 +118,8 @@ def health(obj: App, max_age: str) -> None:
     limit = timedelta(seconds=parse_duration(max_age))
     with db.reading(obj.engine()) as conn:
         rows = feeds.list_feeds(conn)
-    polled = [r["last_polled_at"] for r in rows if r["last_polled_at"]]
-    failing = sum(1 for r in rows if r["consecutive_failures"])
+    polled = [r.last_polled_at for r in rows if r.last_polled_at]
+    failing = sum(1 for r in rows if r.consecutive_failures)
     if rows and (not polled or utcnow() - max(polled) > limit):
         click.echo(f"unhealthy: no feed polled in the last {max_age}")
         sys.exit(1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any, cast
 
@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from monitor.decide.changes import History, seed_history
 from monitor.events import Event, number_text
+from monitor.store.rows import typed
 from monitor.store.tables import events, items, mentions, observations
 from monitor.store.upsert import insert_ignoring_duplicates
 from monitor.types import Analysis, Figure, Polarity, Position
@@ -102,17 +103,47 @@ def _details(event: Event) -> dict[str, Any]:
     return {**payload, **evidence, "published": published.isoformat() if published else None}
 
 
-def figure_history(conn: Connection, metric: str) -> list[sa.RowMapping]:
+@dataclass(frozen=True)
+class Observation:
+    """A stored figure or position, with the item it came from."""
+
+    kind: str
+    subject: str
+    value: float | None
+    qualifier: str | None
+    stance: str | None
+    polarity: str | None
+    as_written: str | None
+    sentence: str
+    stale: int
+    published: datetime | None
+    observed_at: datetime
+    link: str | None
+    title: str
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    kind: str
+    subject: str
+    old: str | None
+    new: str
+    item_id: int | None
+    details: dict[str, Any]
+    created_at: datetime
+
+
+def figure_history(conn: Connection, metric: str) -> list[Observation]:
     query = (
         sa.select(observations, items.c.link, items.c.title)
         .join(items, items.c.id == observations.c.item_id)
         .where(observations.c.kind == "figure", observations.c.subject == metric)
         .order_by(observations.c.id)
     )
-    return list(conn.execute(query).mappings())
+    return typed(Observation, conn.execute(query).mappings())
 
 
-def position_history(conn: Connection, actor: str | None) -> list[sa.RowMapping]:
+def position_history(conn: Connection, actor: str | None) -> list[Observation]:
     query = (
         sa.select(observations, items.c.link, items.c.title)
         .join(items, items.c.id == observations.c.item_id)
@@ -121,14 +152,14 @@ def position_history(conn: Connection, actor: str | None) -> list[sa.RowMapping]
     )
     if actor:
         query = query.where(observations.c.actor == actor)
-    return list(conn.execute(query).mappings())
+    return typed(Observation, conn.execute(query).mappings())
 
 
-def list_events(conn: Connection, kind: str | None = None) -> list[sa.RowMapping]:
+def list_events(conn: Connection, kind: str | None = None) -> list[StoredEvent]:
     query = sa.select(events).order_by(events.c.id)
     if kind:
         query = query.where(events.c.kind == kind)
-    return list(conn.execute(query).mappings())
+    return typed(StoredEvent, conn.execute(query).mappings())
 
 
 def count_events(conn: Connection) -> Counter[str]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 
+from monitor.store.rows import typed
 from monitor.store.tables import UTCDateTime, feeds, items
 from monitor.store.upsert import insert_ignoring_duplicates
 from monitor.types import FeedSpec, FeedState, FetchResult, Validators
@@ -100,8 +102,24 @@ def record_failure(
     )
 
 
-def list_feeds(conn: Connection) -> list[RowMapping]:
-    return list(conn.execute(sa.select(feeds).order_by(feeds.c.name)).mappings())
+@dataclass(frozen=True)
+class FeedRow:
+    """A feed as the health check and listings see it."""
+
+    name: str
+    url: str
+    title: str | None
+    health: str
+    last_status: int | None
+    last_error: str | None
+    last_polled_at: datetime | None
+    last_success_at: datetime | None
+    consecutive_failures: int
+    next_poll_at: datetime
+
+
+def list_feeds(conn: Connection) -> list[FeedRow]:
+    return typed(FeedRow, conn.execute(sa.select(feeds).order_by(feeds.c.name)).mappings())
 
 
 def set_health(conn: Connection, feed_id: int, verdict: str) -> None:

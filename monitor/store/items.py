@@ -9,6 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from monitor.store.rows import typed
 from monitor.store.tables import items
 from monitor.store.upsert import insert_ignoring_duplicates
 from monitor.types import Item
@@ -79,9 +80,20 @@ def count_items(conn: Connection) -> int:
     return conn.execute(sa.select(sa.func.count()).select_from(items)).scalar_one()
 
 
-def stored_items(conn: Connection, since: datetime | None = None) -> list[sa.RowMapping]:
+@dataclass(frozen=True)
+class StoredItem:
+    key: str
+    title: str
+    link: str | None
+    text: str
+    lang: str | None
+    published: datetime | None
+    first_seen_at: datetime
+
+
+def stored_items(conn: Connection, since: datetime | None = None) -> list[StoredItem]:
     """Stored items in the order they were first seen (optionally only those published since a time)."""
     query = sa.select(items).order_by(items.c.first_seen_at, items.c.id)
     if since is not None:
         query = query.where(sa.func.coalesce(items.c.published, items.c.first_seen_at) >= since)
-    return list(conn.execute(query).mappings())
+    return typed(StoredItem, conn.execute(query).mappings())

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.engine import Connection
 
+from monitor.store.rows import typed
 from monitor.store.tables import alerts, events
 from monitor.store.upsert import insert_ignoring_duplicates
 
@@ -93,7 +94,23 @@ def retry_failed(conn: Connection, now: datetime, alert_ids: Sequence[int] = ())
     return conn.execute(query.values(status="pending", attempts=0, deliver_after=now)).rowcount or 0
 
 
-def list_alerts(conn: Connection, status: str | None = None, limit: int = 100) -> list[RowMapping]:
+@dataclass(frozen=True)
+class AlertRow:
+    """An alert in the outbox, as `monitor alerts` lists it."""
+
+    id: int
+    status: str
+    attempts: int
+    route_id: str
+    title: str
+    last_error: str | None
+    created_at: datetime
+    sent_at: datetime | None
+    kind: str
+    subject: str
+
+
+def list_alerts(conn: Connection, status: str | None = None, limit: int = 100) -> list[AlertRow]:
     query = (
         sa.select(alerts, events.c.kind, events.c.subject)
         .join(events, events.c.id == alerts.c.event_id)
@@ -102,7 +119,7 @@ def list_alerts(conn: Connection, status: str | None = None, limit: int = 100) -
     )
     if status:
         query = query.where(alerts.c.status == status)
-    return list(conn.execute(query).mappings())
+    return typed(AlertRow, conn.execute(query).mappings())
 
 
 def pending_count(conn: Connection, now: datetime) -> int:
