@@ -16,6 +16,7 @@ import yaml
 from monitor.detect.analyze import item_text
 from monitor.detect.figures.finder import FigureFinder
 from monitor.ruleset.models.metrics import MetricsFile
+from monitor.ruleset.packs import with_bundled_packs
 from monitor.text.phrases import PhraseIndex
 from monitor.text.scan import Scan
 
@@ -25,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str]) -> None:
     corpus = Path(argv[0]) if argv else Path("/work/shared/eval/dev.jsonl")
     rounds = int(argv[1]) if len(argv) > 1 else 20
-    rules = MetricsFile.model_validate(yaml.safe_load((ROOT / "rules" / "metrics.yaml").read_text("utf-8")))
+    _, rules = with_bundled_packs(
+        metrics=MetricsFile.model_validate(yaml.safe_load((ROOT / "rules" / "metrics.yaml").read_text("utf-8"))))
     finder = FigureFinder.from_rules(rules)
     items = [json.loads(line) for line in corpus.read_text("utf-8").splitlines() if line.strip()]
     index = PhraseIndex[object](finder.vocabulary)

@@ -9,6 +9,7 @@ import yaml
 
 from monitor.detect.figures.finder import FigureFinder
 from monitor.ruleset.models.metrics import MetricsFile
+from monitor.ruleset.packs import with_bundled_packs
 from tests.support.scanning import scanned
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,7 +18,8 @@ ELECTION = Path(__file__).parent / "data" / "metrics" / "election.yaml"
 
 
 def finder(path: Path) -> FigureFinder:
-    return FigureFinder.from_rules(MetricsFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    _, metrics = with_bundled_packs(metrics=MetricsFile.model_validate(yaml.safe_load(path.read_text("utf-8"))))
+    return FigureFinder.from_rules(metrics)
 
 
 @pytest.fixture(scope="module")

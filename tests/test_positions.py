@@ -1,4 +1,4 @@
-"""Position extraction, specified by tables of real-world phrasings run through the seed rules/stances.yaml.
+"""Position extraction, specified by tables of real-world phrasings run through the seed stances and the packs.
 
 The entity and issue matches that PositionFinder receives are written out here (MENTIONS), so that each
 case shows exactly what the finder starts from.
@@ -15,6 +15,7 @@ from _pytest.mark import ParameterSet
 
 from monitor.detect.positions.finder import PositionFinder
 from monitor.ruleset.models.stances import StancesFile
+from monitor.ruleset.packs import with_bundled_packs
 from monitor.types import Match
 from tests.support.scanning import scanned
 
@@ -89,7 +90,8 @@ def mentions(text: str) -> list[Match]:
 
 @pytest.fixture(scope="module")
 def finder() -> PositionFinder:
-    return PositionFinder.from_rules(StancesFile.model_validate(yaml.safe_load(SEED_STANCES.read_text())))
+    stances, _ = with_bundled_packs(stances=StancesFile.model_validate(yaml.safe_load(SEED_STANCES.read_text())))
+    return PositionFinder.from_rules(stances)
 
 
 Expected = set[tuple[str, str, str]]

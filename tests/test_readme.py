@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from monitor.cli import main
 from monitor.config import Settings
+from monitor.ruleset.models.languages import LanguagePack
 from monitor.ruleset.schema import RULE_FILES
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
@@ -30,7 +31,8 @@ def key_paths(model: type[BaseModel], path: str) -> Iterator[str]:
             yield from key_paths(sub, here + suffix)
 
 
-ALL_KEYS = sorted({k for name, model in RULE_FILES.items() for k in key_paths(model, name)
+FILE_MODELS: dict[str, type[BaseModel]] = {**RULE_FILES, "languages": LanguagePack}
+ALL_KEYS = sorted({k for name, model in FILE_MODELS.items() for k in key_paths(model, name)
                    if not k.endswith(".version")})
 
 

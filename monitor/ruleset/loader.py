@@ -1,9 +1,11 @@
 """Read a rules directory into a validated Ruleset, or raise one RulesError listing every problem.
 
 Steps per file: read -> YAML with line numbers (document.py) -> ${ENV} substitution (alerts.yaml
-route urls only) -> pydantic models (schema.py and a module per rules file, messages by problems.py); then
-the checks across entries and files (crosscheck.py). Nothing stops at the first problem: a rule author fixing a
-directory wants the whole list at once, each with file and line.
+route urls only) -> pydantic models (schema.py and models/, messages by problems.py; reading.py); then the
+checks across entries and files (crosscheck.py); then the language packs (packs.py: bundled in
+monitor/languages/, and the directory's own languages/*.yaml), read the same way, add their words to the
+story's stances and metrics (merge.py). Nothing stops at the first problem: a rule author fixing a directory
+wants the whole list at once, each with file and line.
 
 The environment is an argument: only the CLI/daemon read os.environ.
 """
@@ -15,20 +17,23 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from monitor.errors import RuleProblem, RulesError
 from monitor.ruleset.crosscheck import cross_file_problems
-from monitor.ruleset.document import Document, Loc, parse_document
+from monitor.ruleset.document import Document, Loc
+from monitor.ruleset.merge import combined, families, with_packs
 from monitor.ruleset.models.fields import Strict
-from monitor.ruleset.problems import dotted, validation_problems
-from monitor.ruleset.schema import RULE_FILES, Ruleset
-from monitor.ruleset.summary import summarize
+from monitor.ruleset.models.metrics import MetricsFile
+from monitor.ruleset.models.stances import StancesFile
+from monitor.ruleset.packs import bundled_packs_dir, read_packs, unknown_families
+from monitor.ruleset.problems import dotted
+from monitor.ruleset.reading import read_file, validated
+from monitor.ruleset.schema import RULE_FILES, Ruleset, summarize
 
 __all__ = ["REQUIRED_FILES", "expand_env", "load_rules", "substitute_route_urls", "summarize"]
 
-# The other files (feeds, alerts) are optional: absent means an empty list, no feeds or alert targets.
-REQUIRED_FILES = ("entities", "issues", "metrics", "stances")
+# The other files are optional: absent means an empty list (no feeds, no alert targets, no speakers beyond the
+# actors themselves, the packs' words alone).
+REQUIRED_FILES = ("entities", "issues", "metrics")
 _REQUIRED_HINT = f"a rules directory needs {', '.join(f'{name}.yaml' for name in REQUIRED_FILES)}"
 
 _ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
@@ -43,44 +48,22 @@ def load_rules(directory: Path, env: Mapping[str, str]) -> Ruleset:
     docs: dict[str, Document] = {}
     files: dict[str, Strict] = {}
     for name, model in RULE_FILES.items():
-        doc = _read(directory / f"{name}.yaml", name in REQUIRED_FILES, problems)
+        doc = read_file(directory / f"{name}.yaml", name in REQUIRED_FILES, problems, _REQUIRED_HINT)
         if doc is not None and name == "alerts":
             doc = substitute_route_urls(doc, env, problems)
         if doc is not None:
             docs[name] = doc
-            _validate(doc, model, name, files, problems)
+            if (valid := validated(doc, model, problems)) is not None:
+                files[name] = valid
     problems += cross_file_problems(files, docs)
+    packs = combined(read_packs(bundled_packs_dir(), problems), read_packs(directory / "languages", problems))
+    metrics, stances = files.get("metrics"), files.get("stances")
+    if isinstance(metrics, MetricsFile) and isinstance(stances, StancesFile):
+        problems += unknown_families(docs["metrics"], metrics, families(packs))
+        files["stances"], files["metrics"] = with_packs(stances, metrics, packs)
     if problems:
         raise RulesError(problems)
-    return Ruleset.model_validate(files)
-
-
-def _read(path: Path, required: bool, problems: list[RuleProblem]) -> Document | None:
-    """The parsed file, a stand-in for an absent optional file, or None after recording why not."""
-    if not path.exists():
-        if required:
-            problems.append(RuleProblem(path, None, f"missing required file {path.name}", _REQUIRED_HINT))
-            return None
-        return Document(path, {"version": 1})
-    try:
-        doc, slips = parse_document(path, path.read_text(encoding="utf-8"))
-    except RulesError as exc:
-        problems += exc.problems
-        return None
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(RuleProblem(path, None, f"cannot read the file: {exc}", "save it as UTF-8 text"))
-        return None
-    problems += slips
-    return doc
-
-
-def _validate(
-    doc: Document, model: type[Strict], name: str, files: dict[str, Strict], problems: list[RuleProblem]
-) -> None:
-    try:
-        files[name] = model.model_validate(doc.data)
-    except ValidationError as exc:
-        problems += validation_problems(doc, model, exc)
+    return Ruleset.model_validate({**files, "languages": tuple(pack.language for pack in packs)})
 
 
 def substitute_route_urls(doc: Document, env: Mapping[str, str], problems: list[RuleProblem]) -> Document:

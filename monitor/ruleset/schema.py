@@ -34,3 +34,19 @@ class Ruleset(Strict):
     stances: StancesFile
     feeds: FeedsFile
     alerts: AlertsFile
+    languages: tuple[str, ...] = ()  # the codes of the language packs whose words stances and metrics hold
+
+
+def summarize(ruleset: Ruleset) -> dict[str, int]:
+    """Counts per kind of rule; `aliases` counts every form an entity is matched by (name included)."""
+    entities = ruleset.entities.entities
+    return {
+        "entities": len(entities),
+        "aliases": sum(1 + len(entity.aliases) + len(entity.short_forms) for entity in entities),
+        "issues": len(ruleset.issues.issues),
+        "metrics": len(ruleset.metrics.metrics),
+        "stances": len(ruleset.stances.stances),
+        "languages": len(ruleset.languages),
+        "feeds": len(ruleset.feeds.feeds),
+        "routes": len(ruleset.alerts.routes),
+    }

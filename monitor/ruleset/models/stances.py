@@ -1,5 +1,9 @@
 """The model of stances.yaml: the cues of each stance and its polarity, and the function words (grammar) that
 tell who takes a stance on which issue.
+
+The language packs (monitor/languages/) hold these words for every language; a story's stances.yaml holds
+`speaks_for` and may add words of its own. A stances.yaml that lists every word itself (the format before the
+packs) loads as it is: its words are added to the packs'.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ POLARITY: dict[str, Literal["for", "against", "conditional"]] = {
 
 
 class Stance(Strict):
-    cues: list[Phrase] = Field(min_length=1, description="verbs/nouns whose subject takes the stance ('rejected')")
+    cues: list[Phrase] = Field([], description="verbs/nouns whose subject takes the stance ('rejected')")
     connectives: list[Phrase] = Field(
         [], description="clause links ('only if', 'until'): the main clause's subject takes the stance on its issue"
     )
@@ -35,7 +39,8 @@ class Stance(Strict):
         "takes the stance on that act"
     )
     reach: int = Field(
-        10, ge=1, le=40, description="at most this many words between a cue and the issue after it that it takes"
+        10, ge=1, le=40, description="at most this many words between a cue and the issue after it that it takes "
+        "(default 10; 3 for denies: a denial is about the claim right after it)"
     )
 
 
@@ -82,7 +87,7 @@ class Grammar(Strict):
 
 class StancesFile(Strict):
     version: Literal[1]
-    stances: dict[StanceLabel, Stance]
+    stances: dict[StanceLabel, Stance] = Field({})
     negation: list[Phrase] = Field([], description="words just before a cue that flip (for) or cancel (others) it")
     speech_verbs: list[Phrase] = Field([], description="'X said ...': what follows is X's unless it names another")
     speaks_for: dict[Id, list[Id]] = Field(
