@@ -219,6 +219,12 @@ ATTRIBUTION = [
      "tr", {("deaths_since_ceasefire", 250)}),
     ("tr ablative thousand", "Ateşkesten bu yana 2 binden fazla kişi yaralandı.",
      "tr", {("injured_since_ceasefire", 2000)}),
+    ("another quantity nearer", "The border war has killed dozens and displaced more than 300,000 people.",
+     "en", set()),
+    ("another quantity in German", "Der Krieg hat 70.000 Menschen getötet und 90.000 Häuser zerstört.",
+     "de", {("gaza_deaths_total", 70000)}),
+    ("slashed date", "On 27/10/2025 Hamas freed 20 hostages held in Gaza.",
+     "en", {("hostages_released", 20)}),
 ]
 # fmt: on
 

@@ -19,7 +19,7 @@ from monitor.ruleset.starter import write_template
 
 DATA = Path(__file__).parent / "data" / "rules"
 BUNDLED_RULES = Path(__file__).parent.parent / "rules"
-LANGUAGES = ["ar", "de", "en", "es", "fr", "he", "it", "pt", "ru", "tr"]
+LANGUAGES = ["ar", "de", "en", "es", "fr", "he", "id", "it", "ms", "pt", "ru", "tr", "uk"]
 
 
 def positions_in(rules: Ruleset, text: str) -> list[tuple[str, str, str]]:
@@ -99,7 +99,7 @@ def test_a_stances_file_in_the_format_before_packs_loads_with_the_same_words() -
     for label, stance in now.stances.stances.items():
         assert set(before.stances.stances[label].cues) == set(stance.cues), label
     assert set(before.stances.speech_verbs) == set(now.stances.speech_verbs)
-    assert set(before.metrics.ignore) == set(now.metrics.ignore)
+    assert set(before.metrics.ignore) <= set(now.metrics.ignore)
 
 
 def test_a_denial_reaches_three_words_unless_the_story_says_otherwise(tmp_path: Path) -> None:

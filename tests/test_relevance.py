@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from monitor.detect.analyze import item_text
+from monitor.detect.analyze import Analyzer, item_text
 from monitor.detect.match.matcher import Matcher
 from monitor.ruleset.models.entities import EntitiesFile
+from monitor.ruleset.loader import load_rules
 from monitor.ruleset.models.issues import IssuesFile
 from tests.support.scanning import scanned
 
@@ -100,3 +101,25 @@ def seed() -> Matcher:
 def test_seed_rules_tell_the_story_from_its_distractors(seed: Matcher, item: dict[str, Any]) -> None:
     text = item_text(item["title"], item["summary"])
     assert relevant(seed, text, date.fromisoformat(item["date"])) is item["relevant"]
+
+
+@pytest.fixture(scope="module")
+def seed_analyzer() -> Analyzer:
+    return Analyzer(load_rules(ROOT / "rules", {}))
+
+
+def test_a_report_of_a_tracked_figure_is_news(seed_analyzer: Analyzer) -> None:
+    analysis = seed_analyzer.analyze(
+        "Gaza death toll rises to 67,194, health ministry says",
+        "The health ministry in Gaza said on Wednesday that at least 67,194 Palestinians have been killed since "
+        "October 2023.", "en", date(2025, 10, 8))
+    assert analysis.relevant
+    assert [(f.metric, f.value) for f in analysis.figures] == [("gaza_deaths_total", 67194)]
+
+
+def test_a_number_of_another_quantity_makes_no_item_news(seed_analyzer: Analyzer) -> None:
+    analysis = seed_analyzer.analyze(
+        "Thailand and Cambodia sign a peace accord",
+        "The border conflict has killed dozens and displaced more than 300,000 people since July, in the presence "
+        "of US President Donald Trump.", "en", date(2025, 10, 26))
+    assert not analysis.relevant

@@ -141,7 +141,7 @@ def test_expand_env(text: str, env: dict[str, str], expected: str, unset: list[s
 
 def test_summarize_counts_each_kind_of_rule() -> None:
     assert summarize(load_rules(VALID, ENV)) == {
-        "entities": 3, "aliases": 6, "issues": 2, "metrics": 2, "stances": 7, "languages": 10, "feeds": 2,
+        "entities": 3, "aliases": 6, "issues": 2, "metrics": 2, "stances": 7, "languages": 13, "feeds": 2,
         "routes": 2,
     }
 

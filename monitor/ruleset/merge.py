@@ -18,6 +18,8 @@ from monitor.ruleset.models.stances import StancesFile
 # ("denied that famine exists"), not a noun further on ("denied a deal with Israel on the Rafah opening").
 DEFAULT_REACH = {"denies": 3}
 _STANCE_PARTS = ("stances", "negation", "speech_verbs", "grammar")
+# The family that every story uses: what numbers count that no metric tracks.
+OTHER_QUANTITIES = "other_quantities"
 
 
 def union(first: Any, second: Any) -> Any:
@@ -77,6 +79,7 @@ def _metrics(story: MetricsFile, packs: Sequence[LanguagePack]) -> MetricsFile:
         "metrics": [_metric(metric, words) for metric in story.metrics],
         "ignore": union(_words_of(words, story.ignore_families), story.ignore),
         "earlier": union(earlier, story.earlier),
+        "other_quantities": union(words.get(OTHER_QUANTITIES, []), story.other_quantities),
     })
 
 

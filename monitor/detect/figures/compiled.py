@@ -62,15 +62,15 @@ class ScopeRule:
         return min(found, default=None)
 
 
-def list_tags(metric_count: int) -> tuple[int, int]:
-    """The tags of the `ignore` and the `earlier` phrases, after the three of each metric."""
-    return 3 * metric_count, 3 * metric_count + 1
+def list_tags(metric_count: int) -> tuple[int, int, int]:
+    """The tags of the `ignore`, the `earlier` and the `other_quantities` phrases, after the three of each metric."""
+    return 3 * metric_count, 3 * metric_count + 1, 3 * metric_count + 2
 
 
 def tagged_phrases(metrics: MetricsFile) -> tuple[list[tuple[Pattern, Tags]], list[ScopeRule]]:
     """Every phrase of the rules with its tags: metric i's cues carry tag i, its required phrases n + i, its
-    excluded phrases 2n + i (n metrics); the ignored phrases carry 3n, the earlier ones 3n + 1. One pass over
-    a text finds them all."""
+    excluded phrases 2n + i (n metrics); the ignored phrases carry 3n, the earlier ones 3n + 1, and the words of
+    other quantities 3n + 2 unless a metric names them. One pass over a text finds them all."""
     n = len(metrics.metrics)
     tagged: dict[str, list[int]] = {}
     rules = []
@@ -79,9 +79,11 @@ def tagged_phrases(metrics: MetricsFile) -> tuple[list[tuple[Pattern, Tags]], li
             for phrase in phrases:
                 tagged.setdefault(phrase, []).append(tag)
         rules.append(ScopeRule(metric, n + i if metric.scope.require_any else None, 2 * n + i))
-    ignore_tag, earlier_tag = list_tags(n)
+    ignore_tag, earlier_tag, other_tag = list_tags(n)
     for tag, phrases in ((ignore_tag, metrics.ignore), (earlier_tag, metrics.earlier)):
         for phrase in phrases:
             tagged.setdefault(phrase, []).append(tag)
+    for phrase in metrics.other_quantities:
+        tagged.setdefault(phrase, [other_tag])  # a word that a metric or a list names is theirs
     # Tags in order: a phrase is a cue when its first tag is a metric index.
     return [(Pattern.parse(phrase, strict=True), Tags(tuple(sorted(tags)))) for phrase, tags in tagged.items()], rules

@@ -36,12 +36,14 @@ class FigureFinder:
     def __init__(self, rules: list[ScopeRule], vocabulary: list[tuple[Pattern, Tags]]) -> None:
         self.rules = rules
         self.vocabulary = vocabulary  # the phrases to look for (analyze.py finds them with all the others)
-        self.ignore_tag, self.earlier_tag = list_tags(len(rules))
+        self.ignore_tag, self.earlier_tag, self.other_tag = list_tags(len(rules))
         # The metrics that each cue phrase names, worked out once for the phrases that also carry scope tags (tags
         # in order: the last is the largest). A cue that carries none keeps its tags.
         count = len(rules)
         self._metric_tags = {
-            tags: Tags(tuple(t for t in tags.tags if t < count)) for _, tags in vocabulary if tags.tags[-1] >= count
+            tags: Tags(tuple(t for t in tags.tags if t < count))
+            for _, tags in vocabulary
+            if tags.tags[-1] >= count and tags.tags != (self.other_tag,)
         }
 
     @classmethod
@@ -83,9 +85,10 @@ class FigureFinder:
         return [rule for rule in named if rule.require is None or rule.require in tags]
 
     def _cues(self, sentence: TaggedSentence) -> list[Hit[Tags]]:
-        """The cue phrases of the sentence (their tags: metric indices), leftmost-longest, never overlapping."""
-        count, metric_tags = len(self.rules), self._metric_tags
-        cues = [h for h in sentence.phrases if h.value.tags[0] < count]
+        """The cue phrases of the sentence (their tags: metric indices; the words of other quantities: no metric),
+        leftmost-longest, never overlapping."""
+        count, metric_tags, other = len(self.rules), self._metric_tags, self.other_tag
+        cues = [h for h in sentence.phrases if h.value.tags[0] < count or h.value.tags[0] == other]
         return longest_first([h._replace(value=metric_tags[h.value]) if h.value in metric_tags else h for h in cues])
 
     def _in_sentence(self, sentence: TaggedSentence, numbers: list[NumberPhrase]) -> list[Figure]:
@@ -114,7 +117,8 @@ class FigureFinder:
         before = [i for i in chosen if i < index]
         if before:
             cue = chosen[before[-1]][0]
-            metrics = [m for m in cues[cue].value.tags if not self.rules[m].excludes(sentence, reach)]
+            tags = cues[cue].value.tags
+            metrics = [m for m in tags if m != self.other_tag and not self.rules[m].excludes(sentence, reach)]
             chosen[index] = (cue, self._metric(sentence, number, reach, cues[cue], metrics))
 
     def _ignored(self, sentence: TaggedSentence, number: NumberPhrase, reach: Span) -> bool:
@@ -137,19 +141,21 @@ class FigureFinder:
         takes the cue away: "20 living hostages were released" are released hostages, not living ones.
         """
         found: list[Option] = []
-        tags = {m for cue in cues for m in cue.value.tags}
+        tags = {m for cue in cues for m in cue.value.tags if m != self.other_tag}
         excluded = {m for m in tags if self.rules[m].excludes(sentence, reach)}
         starts, ends = bounds
         for index, cue in enumerate(cues):
             metrics = [m for m in cue.value.tags if m not in excluded]
             if not metrics or (cue.start < number.end and number.start < cue.end):
                 continue
+            if metrics == [self.other_tag]:  # "displaced 300,000": it counts what no metric tracks
+                metrics = []
             low, high = (number.end, cue.start) if number.end <= cue.start else (cue.end, number.start)
             between = max(bisect_right(ends, high) - bisect_left(starts, low), 0)  # numbers within [low, high]
             cost = sentence.cost(low, high, between, limit=_MAX_WORDS)
             if cost <= _MAX_WORDS:
                 metric = self._metric(sentence, number, reach, cue, metrics)
-                found.append((cost if metric is not None else cost + _MISFIT, index, metric))
+                found.append((cost if metric is not None or not metrics else cost + _MISFIT, index, metric))
         return found
 
     def _metric(

@@ -112,9 +112,11 @@ class Matcher:
         if rules.any_issue and any(m.kind == "issue" for m in matches):
             return True
         entities = {m.id for m in matches if m.kind == "entity"}
-        return len(entities) >= rules.min_entities and (
-            not rules.context or not self._context.isdisjoint(_phrases(scan))
-        )
+        return len(entities) >= rules.min_entities and self.in_story(scan)
+
+    def in_story(self, scan: Scan) -> bool:
+        """Whether the item holds one of the story's context words (`relevance.context`), if there are any."""
+        return not self.relevance.context or not self._context.isdisjoint(_phrases(scan))
 
     # --- entities --------------------------------------------------------------------------------
 

@@ -63,3 +63,7 @@ class MetricsFile(Strict):
     earlier: list[Phrase] = Field(
         [], description="phrases that, right before a number, mark an earlier or compared value ('up from')"
     )
+    other_quantities: list[Phrase] = Field(
+        [], description="words that say a number counts something no metric tracks ('displaced', 'homes'): a number "
+        "they explain better than a metric's cue is no figure; added to the packs' family other_quantities"
+    )

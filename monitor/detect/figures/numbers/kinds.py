@@ -28,6 +28,7 @@ _NAME_COMMA = re.compile(r"[A-Z][\w'-]+,\s$")  # "Suthisak Rintalak, 43, killed"
 _AGE_END = re.compile(r"\s*(?:[,;)]|\.(?:\s|$))")
 _RANGE = re.compile(r"\s?[-–]\s?\d")
 _DATE_AFTER = re.compile(r"[/.]\d{1,2}[/.]\d{2,4}")  # "10/10/2025"
+_DATE_BEFORE = re.compile(r"\d{1,2}/$")  # the month and the year of "27/10/2025" follow a day and a slash
 _GLUED_LETTER = re.compile(r"-[^\W\d]|[^\W\d]")  # "3a", "12-B": a letter glued to the digits
 _CLOCK_AFTER = re.compile(r"[:h]\d{2}\b")  # "19:30", "19h30"
 _MONTH = set(words.MONTHS)
@@ -95,7 +96,7 @@ def _attached_kind(after: str, before: str) -> NumberKind | None:
     tail = before.rstrip()
     if _RANGE.match(after) or (tail[-1:] in ("-", "–") and tail[:-1].rstrip()[-1:].isdigit()):
         return "range"
-    if _DATE_AFTER.match(after):
+    if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
         return "date"
     if _CLOCK_AFTER.match(after):
         return "time"
