@@ -12,8 +12,8 @@ import yaml
 
 from monitor.detect.analyze import Analyzer, item_text
 from monitor.detect.match.matcher import Matcher
-from monitor.ruleset.models.entities import EntitiesFile
 from monitor.ruleset.loader import load_rules
+from monitor.ruleset.models.entities import EntitiesFile
 from monitor.ruleset.models.issues import IssuesFile
 from tests.support.scanning import scanned
 
