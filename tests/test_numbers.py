@@ -313,3 +313,23 @@ def test_three_digits_after_a_separator_group_thousands_unless_a_scale_word_foll
     token: str, lang: str, scaled: bool, value: float
 ) -> None:
     assert parse_digits(token, lang, scaled=scaled) == value
+
+
+GLUED_AND_BARE = [
+    # (text, lang, values): Arabic glues "and" to a number; a thousand word alone counts its units.
+    ("إلى 72,063 شهيدًا و171,726 مصابًا", "ar", [72063, 171726]),
+    ("68 ألفاً و875 شهيداً", "ar", [68875]),
+    ("unos mil 700 presos", "es", [1700]),
+    ("yaralananlar da bin 447 kişiye ulaştı", "tr", [1447]),
+    ("Mohammed bin Salman met 15 envoys", "en", [15]),
+    ("Pada Senin (27/10/2025) Hamas", "id", [27, 10, 2025]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), GLUED_AND_BARE, ids=[t for t, _, _ in GLUED_AND_BARE])
+def test_reads_numbers_glued_to_and_or_after_a_lone_thousand(text: str, lang: str, values: list[float]) -> None:
+    assert [n.value for n in find_numbers(Scan.of(text), lang)] == values
+
+
+def test_the_day_month_and_year_of_a_slashed_date_are_no_counts() -> None:
+    assert {n.kind for n in find_numbers(Scan.of("on 27/10/2025 at noon"), "en")} == {"date"}

@@ -53,7 +53,7 @@ _SCALE_OF = {**{w.lower(): v for w, v in words.SCALES.items()}, "mil millones": 
 _ABBREVIATED_SCALES = "(?<=тыс)|(?<=млн)|(?<=млрд)|(?<=mio)|(?<=mrd)"
 _SCALE_AFTER = re.compile(
     rf"[ {_SPACES}]*(?P<word>{_SCALE_WORDS})(?!\w)(?:(?:{_ABBREVIATED_SCALES})(?P<dot>\.))?"
-    rf"(?:\s+(?P<rest>\d{{1,3}})(?!\d|[.,]\d))?",
+    rf"(?:\s+(?:\u0648\s?)?(?P<rest>\d{{1,3}})(?!\d|[.,]\d))?",  # "69 bin 513", "68 ألفاً و875" (and 875)
     re.IGNORECASE,
 )
 # The first words of scale and percent words, so that their (slower) patterns are tried only after one.
@@ -63,7 +63,14 @@ _PERCENT_AFTER = re.compile(rf"\s?[%٪]|\s+(?:{_alternation(words.PERCENT_WORDS)
 _PERCENT_BEFORE = re.compile(r"(?:%|yüzde\s+)$", re.IGNORECASE)
 # The digits that can start a number: not glued to a word, a full stop or a comma (the look-behind of the core
 # pattern, which is tried only there). The look-behind follows the first digit so that the search can skip to digits.
-_DIGITS = re.compile(r"\d(?<![\w.,]\d)\d*")
+# Arabic glues "and", "in" and "for" to a number: "و171,726" (and 171,726), "ب70". Digits right after one of these
+# letters, itself after no other letter, start a number too.
+_GLUE = "\u0648\u0628\u0644"  # و ب ل
+_GLUED_BEFORE = rf"(?<=(?<!\w)[{_GLUE}])"
+_DIGITS = re.compile(rf"\d(?:(?<![\w.,]\d)|(?<=(?<!\w)[{_GLUE}]\d))\d*")
+# A thousand word alone before the units: Spanish "mil 700" (1,700), Turkish "bin 447" (1,447).
+_THOUSAND_WORDS = ("mil", "bin", "тысяча", "ألف")
+_THOUSAND_NORMS = frozenset(fold(word) for word in _THOUSAND_WORDS)
 _WORD_BREAK = re.compile(r"[\s-]+")  # between the words of a spelled number ("twenty-one", "two hundred")
 # "one of the three", "no one", "one another": a pronoun, not a count.
 _PRONOUN_ONE = re.compile(r"(?<=\bno\s)one\b|(?<=\bany\s)one\b|one\s+(?:of|another|by)\b", re.IGNORECASE)
@@ -96,7 +103,8 @@ class NumberReader:
         spelled = _alternation(list(small))
         fraction = _alternation(list(words.FRACTIONS))
         self.core = re.compile(
-            rf"(?<![\w.,])(?P<digits>{digits}|{_PLAIN})"
+            rf"(?:(?<![\w.,])|{_GLUED_BEFORE})(?P<digits>{digits}|{_PLAIN})"
+            rf"|(?<![\w-])(?P<thousand>{_alternation(_THOUSAND_WORDS)})\s+(?P<units>\d{{1,3}})(?![\d.,]\d|\w)"
             rf"|(?<![\w-])(?P<fraction>{fraction})\s+(?={_SCALE_WORDS}(?!\w))"
             rf"|(?<![\w-])(?P<spelled>(?:{spelled})(?:[\s-]+(?:{spelled}|{_SCALE_WORDS})(?!\w))*)(?![\w-])",
             re.IGNORECASE,
@@ -119,7 +127,7 @@ class NumberReader:
         # The core pattern is tried only where a number can start (digits, or a number word), since an
         # alternation of words that starts with a look-behind is slow to search for.
         digits = [m.start() for m in _DIGITS.finditer(scan.text, start, end)]
-        for position in sorted(digits + self._spelled_starts(scan, start, end)):
+        for position in sorted(digits + self._spelled_starts(scan, start, end) + _thousand_starts(scan, start, end)):
             core = self.core.match(scan.text, position)
             if core:
                 yield core
@@ -156,6 +164,8 @@ class NumberReader:
 
     def _value(self, text: str, core: re.Match[str]) -> tuple[float | None, int, bool]:
         scale = _SCALE_AFTER.match(text, core.end()) if next_word(text, core.end()) in _SCALE_STARTS else None
+        if core.group("thousand"):
+            return 1000 + float(core.group("units")), core.end(), True
         if core.group("fraction"):
             base: float | None = words.FRACTIONS[_squash(core.group("fraction"))] if scale else None
         elif core.group("spelled"):
@@ -188,6 +198,13 @@ class NumberReader:
             else:
                 total, current = total + (current or 1) * scale, 0  # "two million three hundred thousand"
         return total + current
+
+
+def _thousand_starts(scan: Scan, start: int, end: int) -> list[int]:
+    """Where a thousand word stands alone before digits ("mil 700"): a number of its own."""
+    norms, starts = scan.tokens.norms, scan.tokens.starts
+    return [starts[i] for i in range(bisect_left(starts, start), bisect_left(starts, end))
+            if norms[i] in _THOUSAND_NORMS]
 
 
 def _squash(phrase: str) -> str:
