@@ -225,6 +225,19 @@ ATTRIBUTION = [
      "de", {("gaza_deaths_total", 70000)}),
     ("slashed date", "On 27/10/2025 Hamas freed 20 hostages held in Gaza.",
      "en", {("hostages_released", 20)}),
+    ("the other answers of a poll",
+     "In the poll, 66% of Israelis want an end to the war, 27% want to keep fighting and 7% are undecided.",
+     "en", {("poll_end_war_pct", 66)}),
+    ("one state per item", "Some 200 aid trucks a day now enter Gaza; in the summer it was 500 trucks a day.",
+     "en", {("aid_trucks", 200)}),
+    ("the release of living hostages", "The ICRC facilitated the release of 20 living hostages on Monday.",
+     "en", {("hostages_released", 20)}),
+    ("ar totals glued to and", "وارتفعت الحصيلة في غزة إلى 71,441 شهيدًا و171,329 إصابة.",
+     "ar", {("gaza_deaths_total", 71441), ("gaza_injured_total", 171329)}),
+    ("tr since the start of the truce", "Ateşkesin 10 Ekim'de başlamasından bu yana 526 kişi hayatını kaybetti.",
+     "tr", {("deaths_since_ceasefire", 526)}),
+    ("tr bodies that remain", "Gazze'de 7 esirin cenazesinin kaldığı tahmin ediliyor.",
+     "tr", {("deceased_hostages_remaining", 7)}),
 ]
 # fmt: on
 

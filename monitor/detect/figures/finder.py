@@ -75,7 +75,22 @@ class FigureFinder:
             for figure in self._in_sentence(sentence, numbers):
                 figures.setdefault((figure.metric, figure.value), figure)
         found = list(figures.values())
-        return sorted((f for f in found if not any(_rounds(f, other) for other in found)), key=lambda f: f.start)
+        kept = sorted((f for f in found if not any(_rounds(f, other) for other in found)), key=lambda f: f.start)
+        return self._one_state_each(kept)
+
+    def _one_state_each(self, figures: list[Figure]) -> list[Figure]:
+        """At most one value of each metric that is a state (direction `any`: hostages held, a poll's share), the
+        first: an item reports one current state, and its other numbers of the kind are other answers ("27%
+        oppose"), earlier values or plans ("instead of 600 a day")."""
+        states = {rule.metric.id for rule in self.rules if rule.metric.direction == "any"}
+        seen: set[str] = set()
+        kept = []
+        for figure in figures:
+            if figure.metric in states and figure.metric in seen:
+                continue
+            seen.add(figure.metric)
+            kept.append(figure)
+        return kept
 
     def _possible(self, phrases: tuple[Hit[Tags], ...]) -> list[ScopeRule]:
         """The metrics that a sentence with `phrases` may report: those that a cue names, whose required phrase, if
