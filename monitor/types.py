@@ -136,6 +136,9 @@ class Position:
     polarity: Polarity
     sentence: str
     cue: str = ""
+    # False for a stance that rests on an inference (a pronoun's antecedent, a generic noun standing for the
+    # item's topic, a sentence that says both for and against): stored, never alerted on.
+    certain: bool = True
 
 
 @dataclass(frozen=True)

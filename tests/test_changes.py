@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from monitor.decide.changes import Decision, History, Source, decide, seed_history, stale_metrics
@@ -110,3 +112,11 @@ def test_a_relevant_item_is_new_coverage_before_its_changes() -> None:
 
 def test_an_item_not_about_the_story_is_no_coverage() -> None:
     assert decide_on(History(), [], relevant=False).events == ()
+
+
+def test_a_doubtful_stance_is_no_news_and_no_memory() -> None:
+    history = History(stances={("hamas", "disarmament"): ("rejects", "against")})
+    doubtful = replace(position("hamas", "disarmament", "accepts", "for"), certain=False)
+    decision = decide_on(history, [], [doubtful])
+    assert decision.events == ()
+    assert decision.history.stances == {("hamas", "disarmament"): ("rejects", "against")}

@@ -695,3 +695,24 @@ def test_a_position_carries_polarity_sentence_and_cue(finder: PositionFinder) ->
         "Hamas rejected any plan to disarm.",
         "rejected",
     )
+
+
+CERTAINTY = [
+    # (id, text, expected (actor, issue, stance, certain)): a doubtful stance is stored, never alerted on.
+    ("an actor named in its clause", "Hamas rejected any plan to disarm.",
+     {("hamas", "disarmament", "rejects", True)}),
+    ("a pronoun's antecedent", "Hamas met the mediators in Cairo. It rejected any plan to disarm.",
+     {("hamas", "disarmament", "rejects", False)}),
+    ("a condition read from a linking clause", "Hamas will hand over its weapons only if Israel withdraw.",
+     {("hamas", "disarmament", "conditions", False)}),
+    ("both sides in one sentence: the first stands", "Hamas rejected disarmament but may accept disarmament later.",
+     {("hamas", "disarmament", "rejects", False)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=i) for i, t, e in CERTAINTY])
+def test_a_stance_that_rests_on_an_inference_is_doubtful(
+    finder: PositionFinder, text: str, expected: set[tuple[str, str, str, bool]]
+) -> None:
+    found = finder.find(scanned(finder, text), mentions(text))
+    assert {(p.actor, p.issue, p.stance, p.certain) for p in found} == expected

@@ -130,3 +130,18 @@ def test_same_event_twice_is_stored_once(engine: Engine) -> None:
     assert first is not None
     assert second is None
     assert len(stored) == 1
+
+
+def test_a_doubtful_stance_is_stored_but_not_remembered(engine: Engine) -> None:
+    sync_and_claim(engine)
+    fid = feed_id(engine, SPECS[0].url)
+    stances = (Position("hamas", "disarmament", "rejects", "against", "s"),
+               Position("hamas", "governance", "accepts", "for", "s", certain=False))
+    with engine.begin() as conn:
+        saved = items.save_items(conn, fid, [entry("1")], NOW)
+        detection.save_analysis(conn, saved.to_analyze[0][0], Analysis(True, positions=stances), NOW, NOW,
+                                frozenset())
+        history = detection.load_history(conn, {})
+        stored = detection.position_history(conn, "hamas")
+    assert history.stances == {("hamas", "disarmament"): ("rejects", "against")}
+    assert {row.subject for row in stored} == {"hamas/disarmament", "hamas/governance"}

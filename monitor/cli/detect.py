@@ -63,8 +63,8 @@ def describe_analysis(analysis: Analysis) -> str:
 
     figures = "".join(f"\n    {f.metric} = {f.value:g} ({f.qualifier}, {f.as_written!r}) in: {f.sentence}"
                       for f in analysis.figures)
-    positions = "".join(f"\n    {p.actor} {p.stance} {p.issue} (cue {p.cue!r}) in: {p.sentence}"
-                        for p in analysis.positions)
+    positions = "".join(f"\n    {p.actor} {p.stance} {p.issue} (cue {p.cue!r}{'' if p.certain else ', doubtful'}) in: "
+                        f"{p.sentence}" for p in analysis.positions)
     return (f"  entities: {matched('entity')}\n  issues: {matched('issue')}\n"
             f"  figures: {figures or '-'}\n  positions: {positions or '-'}")
 
@@ -123,12 +123,13 @@ def history(obj: App, metric: str) -> None:
 @click.pass_obj
 @handle_errors
 def positions(obj: App, actor: str | None) -> None:
-    """The stored positions of ACTOR (an entity id; default: every actor) on each issue, oldest first."""
+    """The stored positions of ACTOR (an entity id; default: every actor) on each issue, oldest first; a doubtful
+    one (its actor or its condition inferred, or its sentence on both sides) is shown, never alerted on."""
     with db.reading(obj.engine()) as conn:
         rows = detection.position_history(conn, actor)
     empty = "no positions stored" + (f" for {actor!r}" if actor else "")
     print_observations(rows, f"{'actor/issue':<32} {'stance':<10}", empty,
-                       lambda r: f"{r.subject[:32]:<32} {r.stance or '':<10}")
+                       lambda r: f"{r.subject[:32]:<32} {r.stance or '':<10}{' doubtful' if r.doubtful else ''}")
 
 
 def print_observations(

@@ -107,7 +107,7 @@ def decide(history: History, directions: Mapping[str, Direction], analysis: Anal
         moved = figure_change(history, directions[figure.metric], figure, source)
         events += [moved] if moved else []
         history = record_figure(history, figure)
-    for position in analysis.positions:
+    for position in (p for p in analysis.positions if p.certain):  # a doubtful stance is stored, never news
         changed = position_change(history, position, source)
         events += [changed] if changed else []
         history = record_position(history, position)

@@ -31,7 +31,7 @@ def lock_detection(conn: Connection) -> None:
 def _latest(kind: str) -> sa.Select[Any]:
     newest = (
         sa.select(observations.c.subject, sa.func.max(observations.c.id).label("id"))
-        .where(observations.c.kind == kind, observations.c.stale == 0)
+        .where(observations.c.kind == kind, observations.c.stale == 0, observations.c.doubtful == 0)
         .group_by(observations.c.subject)
         .subquery()
     )
@@ -74,14 +74,15 @@ def save_analysis(
 def _figure_row(figure: Figure, stale: bool) -> dict[str, Any]:
     return {"kind": "figure", "subject": figure.metric, "reading": number_text(figure.value), "value": figure.value,
             "qualifier": figure.qualifier, "stance": None, "polarity": None, "as_written": figure.as_written,
-            "sentence": figure.sentence, "stale": int(stale)}
+            "sentence": figure.sentence, "stale": int(stale), "doubtful": 0}
 
 
 def _position_row(position: Position) -> dict[str, Any]:
     return {"kind": "position", "subject": f"{position.actor}/{position.issue}", "actor": position.actor,
             "issue": position.issue, "reading": position.stance,
             "value": None, "qualifier": None, "stance": position.stance, "polarity": position.polarity,
-            "as_written": position.cue, "sentence": position.sentence, "stale": 0}
+            "as_written": position.cue, "sentence": position.sentence, "stale": 0,
+            "doubtful": int(not position.certain)}
 
 
 def save_event(conn: Connection, event: Event, item_id: int | None, now: datetime) -> int | None:
@@ -116,6 +117,7 @@ class Observation:
     as_written: str | None
     sentence: str
     stale: int
+    doubtful: int
     published: datetime | None
     observed_at: datetime
     link: str | None

@@ -130,6 +130,8 @@ observations = Table(
     Column("published", UTCDateTime),
     Column("observed_at", UTCDateTime, nullable=False),
     Column("stale", Integer, nullable=False, default=0),  # 1: a lower report of a cumulative metric
+    # 1: a stance that rests on an inference (see types.Position.certain): kept, never part of the history
+    Column("doubtful", Integer, nullable=False, default=0, server_default="0"),
     UniqueConstraint("item_id", "kind", "subject", "reading", name="uq_observations_item_subject"),
     Index("ix_observations_subject", "kind", "subject"),
 )

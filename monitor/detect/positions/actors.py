@@ -112,7 +112,7 @@ class ActorFinder:
         antecedent = antecedent_before(sentence, speaker_clause, topic)
         speaker = self._speaker(sentence, speaker_clause, speech, antecedent)
         if cue.role in ("obligation", "predicate"):  # "X said Y must ...", "X said Y is unacceptable": X's
-            return Actor(speaker.ids, speech.end)
+            return speaker._replace(end=speech.end)
         # Reported words that name no actor are the speaker's, even an untracked speaker's ("officials said").
         reported = self._after_addressee(sentence, speech)
         content = subject_in(sentence, reported, cue.start, lambda: speaker.ids or antecedent(), unnamed=speaker.ids)
@@ -144,7 +144,7 @@ class ActorFinder:
         if not speaker.ids:
             return content
         if self._speaks_for(speaker.ids, content.ids):
-            return Actor(speaker.ids, content.end)
+            return speaker._replace(end=content.end)
         return NOBODY  # "Netanyahu said Hamas rejects ...": ascribed to Hamas, a stance of neither
 
     def _attributed(self, sentence: StanceSentence, cue: StanceCue, subject: Actor) -> Actor:

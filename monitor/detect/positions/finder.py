@@ -34,6 +34,7 @@ stancesubjects.py; stanceissues.py the issue):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from monitor.detect.positions.actors import ActorFinder
@@ -110,7 +111,7 @@ class PositionFinder:
                 actors = tuple(self._actors.phrases(text, named, prepositions))
                 sentence = StanceSentence(text, span, actors, issues_here, _within(speech, span), in_sentence, scan)
                 positions = [p for cue in in_sentence for p in self._positions(sentence, cue, topic, references)]
-                for position in _conditions_first(positions):
+                for position in _one_side_each(_conditions_first(positions)):
                     found.setdefault((position.actor, position.issue, position.polarity), position)
             if not scan.starts_with("pronoun", span.start, span.end):
                 topic.follows(named)
@@ -133,8 +134,12 @@ class PositionFinder:
         positions = []
         for issue in self._issues.issues(sentence, clause, cue, actor, references):
             on_issue = self._on_issue(sentence, clause, stance, issue)
+            # A stance that rests on an inference is doubtful: an actor not named here (a pronoun, a clause that
+            # names none), or a condition read from a connective that links clauses ("X ends only when ...").
+            certain = not actor.inferred and cue.role != "connective"
             if on_issue is not None:
-                positions += [Position(a, issue.id, on_issue, POLARITY[on_issue], line, cue.text) for a in actor.ids]
+                positions += [Position(a, issue.id, on_issue, POLARITY[on_issue], line, cue.text, certain)
+                              for a in actor.ids]
         return positions
 
     def _object_of_cue(self, sentence: StanceSentence, clause: Span, cue: StanceCue) -> bool:
@@ -239,6 +244,24 @@ Located = TypeVar("Located", bound=_Located)
 
 def _within(found: list[Located], span: Span) -> tuple[Located, ...]:
     return tuple(f for f in found if span.start <= f.start and f.end <= span.end)
+
+
+def _one_side_each(positions: list[Position]) -> list[Position]:
+    """A sentence's positions, each actor on one side of an issue: where the sentence also says the other
+    ("rejects disarmament ... may accept only guarantees"), the first stands, and it is doubtful."""
+    sides: dict[tuple[str, str], set[str]] = {}
+    for p in positions:
+        sides.setdefault((p.actor, p.issue), set()).add(p.polarity)
+    first: dict[tuple[str, str], str] = {}
+    kept = []
+    for p in positions:
+        key = (p.actor, p.issue)
+        polarity = first.setdefault(key, p.polarity)
+        if p.polarity != polarity and {p.polarity, polarity} == {"for", "against"}:
+            continue
+        both = {"for", "against"} <= sides[key]
+        kept.append(replace(p, certain=False) if both else p)
+    return kept
 
 
 def _conditions_first(positions: list[Position]) -> list[Position]:

@@ -20,6 +20,7 @@ class Actor(NamedTuple):
     ids: tuple[str, ...]
     end: int  # where the actor's words end: an issue before the cue is looked for after it
     passive: bool = False  # "was rejected by Hamas": the issue is the subject, before the cue
+    inferred: bool = False  # not named here: a pronoun's or an unnamed clause's antecedent (doubtful)
 
 
 NOBODY = Actor((), 0)
@@ -37,12 +38,12 @@ def subject_in(
     later clause that names no actor, unless `unnamed` says who acts then. (The antecedent is worked out only
     when needed: it may take the earlier sentences' subjects.)"""
     if sentence.scan.starts_with("pronoun", start, end):
-        return Actor(antecedent(), start)
+        return Actor(antecedent(), start, inferred=True)
     chosen = named_subject(sentence, start, end, nearest)
     if chosen is not None:
         return Actor(chosen.ids, chosen.end)
     if unnamed is None:
-        unnamed = antecedent() if start > sentence.span.start else ()
+        return Actor(antecedent() if start > sentence.span.start else (), start, inferred=True)
     return Actor(unnamed, start)
 
 
