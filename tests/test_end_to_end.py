@@ -95,3 +95,14 @@ def test_poll_exits_non_zero_when_every_feed_failed(database_url: str, feed_serv
     result = poll(database_url, feed_server.url("/missing.xml"))
     assert result.exit_code == 1
     assert "HTTP 404" in result.output
+
+
+def test_a_report_that_gives_only_a_death_toll_sends_exactly_one_email(
+    database_url: str, feed_server: FeedServer, smtp_server: SmtpReceiver
+) -> None:
+    feed = feed_server.add("/wire.xml", DATA / "toll-only.xml")
+    poll(database_url, feed, smtp_server.url())
+    poll(database_url, feed, smtp_server.url())
+    assert [str(m["Subject"]) for m in smtp_server.messages] == [
+        "Gaza cumulative death toll: 67,160 -> 67,194 (+34)"
+    ]
