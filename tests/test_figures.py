@@ -15,6 +15,7 @@ from tests.support.scanning import scanned
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "rules" / "metrics.yaml"
 ELECTION = Path(__file__).parent / "data" / "metrics" / "election.yaml"
+UNITS = Path(__file__).parent / "data" / "metrics" / "units.yaml"
 
 
 def finder(path: Path) -> FigureFinder:
@@ -393,3 +394,21 @@ ELECTION_CASES = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ELECTION_CASES], ids=[c[0] for c in ELECTION_CASES])
 def test_other_stories_need_only_other_rules(text: str, expected: set[tuple[str, float]]) -> None:
     assert figures(finder(ELECTION), text) == expected
+
+
+UNIT_CASES = [
+    # (id, text, lang, expected figures) with tests/data/metrics/units.yaml
+    ("euros with a sign", "The EU agreed a €90 billion loan to Ukraine.", "en", {("eu_loan_eur", 90e9)}),
+    ("euros in Spanish words", "La UE aprobó un préstamo de 140 mil millones de euros.", "es",
+     {("eu_loan_eur", 140e9)}),
+    ("dollars with a suffix", "Rebuilding Gaza will cost $1.2bn this year.", "en", {("reconstruction_usd", 1.2e9)}),
+    ("the wrong currency", "The EU agreed a $90 billion loan to Ukraine.", "en", set()),
+    ("money is no count", "The 28-point plan includes a €90 billion loan.", "en",
+     {("plan_points", 28), ("eu_loan_eur", 90e9)}),
+    ("a glued word that is no cue", "A 20-strong delegation discussed the points.", "en", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [c[1:] for c in UNIT_CASES], ids=[c[0] for c in UNIT_CASES])
+def test_money_with_its_currency_and_compound_numbers(text: str, lang: str, expected: set[tuple[str, float]]) -> None:
+    assert figures(finder(UNITS), text, lang) == expected

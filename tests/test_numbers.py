@@ -161,7 +161,7 @@ KINDS = [
     ("€20", "en", "money"),
     ("the 24th body", "en", "ordinal"),
     ("la 19esima squadra", "it", "ordinal"),
-    ("a 20-point plan", "en", "label"),
+    ("a 20-point plan", "en", "compound"),
     ("Resolution 2803", "en", "label"),
     ("COVID-19", "en", "label"),
     ("3-0", "it", "range"),

@@ -16,6 +16,9 @@ from monitor.text.phrases import Hit
 from monitor.text.sentences import Span
 from monitor.text.syntax import Pattern
 
+# What a metric of each unit counts: a compound number ("28-point plan") is a count of its glued word.
+_UNIT_OF_KIND = {"count": "count", "compound": "count", "percent": "percent", "money": "money"}
+
 
 @dataclass(frozen=True)
 class ScopeRule:
@@ -26,12 +29,18 @@ class ScopeRule:
     exclude: int
 
     def admits(self, number: NumberPhrase) -> bool:
-        """Whether the number itself can be this metric: unit and range."""
+        """Whether the number itself can be this metric: unit (and currency) and range."""
         metric = self.metric
-        if (number.kind == "percent") != (metric.unit == "percent"):
+        if _UNIT_OF_KIND.get(number.kind) != metric.unit:
+            return False
+        if metric.currency is not None and number.currency != metric.currency:
             return False
         low, high = metric.min_value, metric.max_value
         return (low is None or number.value >= low) and (high is None or number.value <= high)
+
+    def in_sentence(self, sentence: TaggedSentence) -> bool:
+        """Whether the metric's required phrase, if it has one, is in the sentence (for a number without a reach)."""
+        return self.require is None or bool(sentence.tagged(self.require))
 
     def excludes(self, sentence: TaggedSentence, reach: Span) -> bool:
         """Whether an excluded phrase is in the number's reach (its segment and the enumeration it continues)."""

@@ -10,6 +10,7 @@ money) never count.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -17,6 +18,7 @@ from monitor.detect.figures.compiled import ScopeRule, list_tags, tagged_phrases
 from monitor.detect.figures.numbers.reader import FIGURE_KINDS, NumberPhrase, find_numbers
 from monitor.detect.figures.segments import TaggedSentence, Tags
 from monitor.ruleset.models.metrics import MetricsFile
+from monitor.text.normalize import fold, translit_key
 from monitor.text.phrases import Hit, longest_first
 from monitor.text.scan import Scan
 from monitor.text.sentences import Span
@@ -37,6 +39,12 @@ class FigureFinder:
         self.rules = rules
         self.vocabulary = vocabulary  # the phrases to look for (analyze.py finds them with all the others)
         self.ignore_tag, self.earlier_tag, self.other_tag = list_tags(len(rules))
+        # Amounts of money are read only where a metric counts money: elsewhere they are no figure.
+        money = any(rule.metric.unit == "money" for rule in rules)
+        self._kinds = FIGURE_KINDS if money else FIGURE_KINDS - {"money"}
+        # The one-word cues, for the word glued to a compound number ("28-point": a phrase never starts inside one).
+        self._word_cues = [(pattern.words[0], tags) for pattern, tags in vocabulary
+                           if len(pattern.words) == 1 and tags.tags[0] < len(rules)]
         # The metrics that each cue phrase names, worked out once for the phrases that also carry scope tags (tags
         # in order: the last is the largest). A cue that carries none keeps its tags.
         count = len(rules)
@@ -68,11 +76,13 @@ class FigureFinder:
             metrics = self._possible(inside)
             if not metrics:
                 continue  # none whose metric can be found here: no number to read
-            numbers = [n for n in find_numbers(scan, lang, span.start, span.end) if n.kind in FIGURE_KINDS]
+            numbers = [n for n in find_numbers(scan, lang, span.start, span.end) if n.kind in self._kinds]
             if not any(rule.admits(number) for rule in metrics for number in numbers):
                 continue  # no number that one of them admits: no sentence geometry to work out
             sentence = TaggedSentence(text, span, frozenset(n.start for n in numbers), inside)
-            for figure in self._in_sentence(sentence, numbers):
+            compounds = [n for n in numbers if n.kind == "compound"]
+            plain = [n for n in numbers if n.kind != "compound"]
+            for figure in [*self._in_sentence(sentence, plain), *self._compounds(sentence, compounds)]:
                 figures.setdefault((figure.metric, figure.value), figure)
         found = list(figures.values())
         kept = sorted((f for f in found if not any(_rounds(f, other) for other in found)), key=lambda f: f.start)
@@ -91,6 +101,17 @@ class FigureFinder:
             seen.add(figure.metric)
             kept.append(figure)
         return kept
+
+    def _compounds(self, sentence: TaggedSentence, numbers: list[NumberPhrase]) -> list[Figure]:
+        """The figures of compound numbers ("28-point plan"): the glued word is their cue, or they are none."""
+        found = []
+        for number in numbers:
+            glued = _GLUED_WORD.match(sentence.text, number.end)
+            key = translit_key(fold(glued.group(1))) if glued else ""
+            metrics = {m for word, tags in self._word_cues if key and word.fits(key) for m in tags.tags}
+            found += [self._figure(sentence, number, m) for m in sorted(metrics) if m < len(self.rules)
+                      and self.rules[m].admits(number) and self.rules[m].in_sentence(sentence)]
+        return found
 
     def _possible(self, phrases: tuple[Hit[Tags], ...]) -> list[ScopeRule]:
         """The metrics that a sentence with `phrases` may report: those that a cue names, whose required phrase, if
@@ -190,6 +211,9 @@ class FigureFinder:
         rule = self.rules[metric].metric
         text = sentence.span.text
         return Figure(rule.id, number.value, number.qualifier, number.text, text, number.start, number.end)
+
+
+_GLUED_WORD = re.compile(r"-(\w+)")
 
 
 def _rounds(coarse: Figure, fine: Figure) -> bool:

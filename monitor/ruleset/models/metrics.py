@@ -33,7 +33,10 @@ class Baseline(Strict):
 class Metric(Strict):
     id: Id
     label: Phrase
-    unit: Literal["count", "percent"] = "count"
+    unit: Literal["count", "percent", "money"] = "count"
+    currency: str | None = Field(
+        None, pattern=r"^[A-Z]{3}$", description="with unit money: only amounts in this ISO 4217 currency (EUR, USD)"
+    )
     direction: Literal["up", "any"] = "any"
     cues: list[Phrase] = Field([], description="words that say what a number counts ('killed', 'trucks')")
     cue_families: list[Id] = Field(

@@ -14,10 +14,10 @@ from typing import Literal
 from monitor.detect.figures.numbers import words
 
 NumberKind = Literal[
-    "count", "percent", "money", "year", "date", "time", "age", "ordinal", "label", "range", "multiple"
+    "count", "percent", "money", "year", "date", "time", "age", "ordinal", "label", "range", "multiple", "compound"
 ]
 
-_CURRENCY_BEFORE = frozenset(words.CURRENCY_BEFORE)
+_CURRENCY_SIGNS = {sign: code for sign, code in words.CURRENCY_BEFORE.items() if not sign.isalpha()}
 _NEXT_WORD = re.compile(r"[\s\u00a0]*(?:(?:de|del|di)\s+)?([^\W\d]+(?:\.[^\W\d]+)*\.?|\S)")
 _ORDINAL_SUFFIX = re.compile(
     r"(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|esim[oa]|-[йяго]+|'?[iıuü]nc[iıuü])(?!\w)", re.IGNORECASE
@@ -30,13 +30,15 @@ _RANGE = re.compile(r"\s?[-–]\s?\d")
 _DATE_AFTER = re.compile(r"[/.]\d{1,2}[/.]\d{2,4}")  # "10/10/2025"
 _DATE_BEFORE = re.compile(r"\d{1,2}/$")  # the month and the year of "27/10/2025" follow a day and a slash
 _GLUED_LETTER = re.compile(r"-[^\W\d]|[^\W\d]")  # "3a", "12-B": a letter glued to the digits
+# "28-point plan", "20-strong force": a word glued with a hyphen says what the number counts.
+_GLUED_WORD = re.compile(r"-([^\W\d]{2,})(?![\w-])")
 _CLOCK_AFTER = re.compile(r"[:h]\d{2}\b")  # "19:30", "19h30"
 _MONTH = set(words.MONTHS)
 _DOTTED_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}")  # "10.10.2025": no number groups its digits so
 _TIME_UNITS = set(words.TIME_UNITS)
 _MULTIPLES = set(words.MULTIPLES)
 _LABELS = set(words.LABELS)
-_CURRENCY_AFTER = set(words.CURRENCY_AFTER)
+
 _ZERO_NAMES = frozenset(words.ZERO_NAMES)
 # Hebrew glues "and", "the", "in", "about", "to", "from", "that" to a number with a hyphen or maqaf: "ב-70" (in 70),
 # "כ-500" (about 500). Such a number is no label like "COVID-19".
@@ -56,7 +58,7 @@ def kind_of(
     previous, following = previous_word(before), next_word(text, end)
     if zero and (previous in _ZERO_NAMES or following in _ZERO_NAMES):
         return "label"  # "ground zero", "zero tolerance": a name, not a count
-    if _is_currency(before, previous) or following in _CURRENCY_AFTER:
+    if currency_of(before, previous, following):
         return "money"
     if scaled:
         return _neighbour_kind(previous, following) or "count"
@@ -104,6 +106,9 @@ def _attached_kind(after: str, before: str) -> NumberKind | None:
         return "label"
     if _ORDINAL_SUFFIX.match(after):
         return "ordinal"
+    glued = _GLUED_WORD.match(after)
+    if glued:
+        return "time" if glued.group(1).casefold() in _TIME_UNITS else "compound"
     if _GLUED_LETTER.match(after):
         return "label"
     return None
@@ -115,10 +120,19 @@ def previous_word(before: str) -> str:
     return tokens[-1].casefold() if tokens else ""
 
 
-def _is_currency(before: str, previous: str) -> bool:
-    """'$70', 'US$1 billion', 'USD 20', '€20': a currency sign or code right before the number (`previous`: the
-    word before it)."""
-    return before.rstrip()[-1:] in ("$", "€", "£", "₪") or previous in _CURRENCY_BEFORE
+def currency_of(before: str, previous: str, following: str) -> str | None:
+    """The ISO code of an amount's currency: a sign or code right before the number ('$70', 'US$1 billion', 'USD
+    20', '€20'; `previous`: the word before it) or a currency word after it ('140 mil millones de euros'); None
+    when the number is no amount of money."""
+    sign = before.rstrip()[-1:]
+    return (_CURRENCY_SIGNS.get(sign) or words.CURRENCY_BEFORE.get(previous)
+            or words.CURRENCY_AFTER.get(following.rstrip(".")))
+
+
+def currency_around(text: str, start: int, end: int) -> str | None:
+    """The currency of the amount text[start:end] (its digits, or its whole phrase), as `currency_of` reads it."""
+    before = text[max(0, start - 24) : start]
+    return currency_of(before, previous_word(before), next_word(text, end))
 
 
 @lru_cache(maxsize=16)  # asked up to three times of each number: for a scale, a percent sign, its kind

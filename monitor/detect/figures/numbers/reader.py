@@ -17,13 +17,14 @@ from typing import NamedTuple
 
 from monitor.detect.figures.numbers import words
 from monitor.detect.figures.numbers.digits import base_language, parse_digits
-from monitor.detect.figures.numbers.kinds import NumberKind, kind_of, next_word
+from monitor.detect.figures.numbers.kinds import NumberKind, currency_around, kind_of, next_word
 from monitor.detect.figures.numbers.qualifiers import qualifier_before
 from monitor.text.normalize import fold
 from monitor.text.scan import Scan
 from monitor.types import Qualifier
 
-FIGURE_KINDS: frozenset[str] = frozenset({"count", "percent"})
+# The kinds a metric can count: a count (or a number that names what it counts, "28-point"), a percentage, money.
+FIGURE_KINDS: frozenset[str] = frozenset({"count", "compound", "percent", "money"})
 
 
 class NumberPhrase(NamedTuple):
@@ -36,6 +37,7 @@ class NumberPhrase(NamedTuple):
     start: int
     end: int
     text: str
+    currency: str | None = None  # of an amount of money: its ISO 4217 code
 
 
 def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
@@ -160,7 +162,8 @@ class NumberReader:
         kind = kind_of(text, span, core.group("digits") or "", scaled, percent_kind, zero=value == 0)
         if kind == "year" and qualifier != "exact":
             kind = "count"
-        return NumberPhrase(value, qualifier, kind, start, end, text[start:end])
+        currency = currency_around(text, core.start(), end) if kind == "money" else None
+        return NumberPhrase(value, qualifier, kind, start, end, text[start:end], currency)
 
     def _value(self, text: str, core: re.Match[str]) -> tuple[float | None, int, bool]:
         scale = _SCALE_AFTER.match(text, core.end()) if next_word(text, core.end()) in _SCALE_STARTS else None

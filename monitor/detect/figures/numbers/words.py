@@ -156,14 +156,21 @@ PERCENT_WORDS = (
     "процентов", "процент", "بالمئة", "بالمائة", "في المئة", "אחוז", "אחוזים",
 )
 
-CURRENCY_BEFORE = (
-    "$", "us$", "€", "£", "₪", "usd", "eur", "nis",
-)
+# Currency signs and codes written before an amount, and currency words written after it, with their ISO 4217
+# codes (a metric of unit money may ask for one).
+CURRENCY_BEFORE: dict[str, str] = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₪": "ILS", "usd": "USD", "eur": "EUR", "nis": "ILS",
+    "gbp": "GBP", "uah": "UAH", "rub": "RUB", "₴": "UAH", "₽": "RUB", "₺": "TRY",
+}
 
-CURRENCY_AFTER = (
-    "dollars", "dollar", "euros", "euro", "pounds", "shekels", "shekel", "usd", "nis", "dólares", "dollari",
-    "dollars", "долларов", "доллара", "евро", "dolar", "avro", "دولار", "שקל", "שקלים", "דולר",
-)
+CURRENCY_AFTER: dict[str, str] = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "shekels": "ILS",
+    "shekel": "ILS", "usd": "USD", "eur": "EUR", "nis": "ILS", "dólares": "USD", "dollari": "USD",
+    "долларов": "USD", "доллара": "USD", "евро": "EUR", "dolar": "USD", "avro": "EUR", "دولار": "USD",
+    "شيكل": "ILS", "שקל": "ILS", "שקלים": "ILS", "דולר": "USD", "dollaro": "USD",
+    "dólar": "USD", "гривен": "UAH", "гривень": "UAH",
+    "гривны": "UAH", "рублей": "RUB", "рубля": "RUB", "lira": "TRY", "lirası": "TRY",
+}
 
 TIME_UNITS = (
     "hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year", "minutes", "minute",
