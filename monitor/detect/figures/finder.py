@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from monitor.detect.figures.assign import Option, assign, rounds
 from monitor.detect.figures.compiled import ScopeRule, list_tags, tagged_phrases
 from monitor.detect.figures.numbers.reader import FIGURE_KINDS, NumberPhrase, find_numbers
 from monitor.detect.figures.segments import TaggedSentence, Tags
@@ -26,10 +27,7 @@ from monitor.text.syntax import Pattern
 from monitor.types import Figure, Match
 
 _MAX_WORDS = 16  # a cue farther than this from a number does not explain it
-_UNASSIGNED = 100.0  # the cost of leaving a number without a metric: any assignment is cheaper
 _MISFIT = 2.5  # extra cost of a cue whose metrics do not fit the number (see `_options`)
-
-Option = tuple[float, int, int | None]  # (cost, cue index, metric index or None)
 
 
 class FigureFinder:
@@ -85,7 +83,7 @@ class FigureFinder:
             for figure in [*self._in_sentence(sentence, plain), *self._compounds(sentence, compounds)]:
                 figures.setdefault((figure.metric, figure.value), figure)
         found = list(figures.values())
-        kept = sorted((f for f in found if not any(_rounds(f, other) for other in found)), key=lambda f: f.start)
+        kept = sorted((f for f in found if not any(rounds(f, other) for other in found)), key=lambda f: f.start)
         return self._one_state_each(kept)
 
     def _one_state_each(self, figures: list[Figure]) -> list[Figure]:
@@ -133,7 +131,7 @@ class FigureFinder:
         cues = self._cues(sentence) if kept else []
         numbers = [n for n, _ in kept]
         bounds = [n.start for n in numbers], [n.end for n in numbers]  # in order, never overlapping
-        chosen = _assign([self._options(sentence, n, reach, cues, bounds) for n, reach in kept])
+        chosen = assign([self._options(sentence, n, reach, cues, bounds) for n, reach in kept])
         for i, (number, _) in enumerate(kept):
             if i not in chosen and sentence.elliptic(number.start):
                 self._share(sentence, kept, chosen, cues, i)
@@ -214,48 +212,3 @@ class FigureFinder:
 
 
 _GLUED_WORD = re.compile(r"-(\w+)")
-
-
-def _rounds(coarse: Figure, fine: Figure) -> bool:
-    """Whether `coarse` is `fine` rounded ("more than 600" beside 601, "70 ألفًا" beside 70,100): the same report at
-    a coarser grain, which one item gives in its headline and refines in its body."""
-    close = abs(coarse.value - fine.value) <= 0.05 * fine.value
-    return coarse.metric == fine.metric and close and _trailing_zeros(coarse.value) > _trailing_zeros(fine.value)
-
-
-def _trailing_zeros(value: float) -> int:
-    digits = str(int(value)) if value == int(value) else "1"
-    return len(digits) - len(digits.rstrip("0"))
-
-
-def _assign(options: list[list[Option]]) -> dict[int, tuple[int, int | None]]:
-    """Number index -> (cue index, metric index or None: a cue of no metric that fits), each cue explaining at
-    most one number, at the least total cost (a search over the four nearest cues of each number, memoised)."""
-    nearest = [sorted(o)[:4] for o in options]
-    firsts = [(index, option[0]) for index, option in enumerate(nearest) if option]
-    if len({cue for _, (_, cue, _) in firsts}) == len(firsts):
-        # No two numbers want the same cue: each takes its nearest, as no other assignment costs less.
-        return {index: (cue, metric) for index, (_, cue, metric) in firsts}
-    # The cues that numbers from i on may take: of the cues used before i, only those matter to the rest of the
-    # search, and memoising on them alone answers most of it from the memo.
-    later = [frozenset[int]()] * (len(nearest) + 1)
-    for i in range(len(nearest) - 1, -1, -1):
-        later[i] = later[i + 1].union(cue for _, cue, _ in nearest[i])
-    memo: dict[tuple[int, frozenset[int]], tuple[float, tuple[tuple[int, int, int | None], ...]]] = {}
-
-    def best(index: int, used: frozenset[int]) -> tuple[float, tuple[tuple[int, int, int | None], ...]]:
-        if index == len(nearest):
-            return 0.0, ()
-        used &= later[index]
-        if (index, used) not in memo:
-            cost, chosen = best(index + 1, used)
-            result = (cost + _UNASSIGNED, chosen)
-            for option_cost, cue, metric in nearest[index]:
-                if cue not in used:
-                    rest_cost, rest = best(index + 1, used | {cue})
-                    if option_cost + rest_cost < result[0]:
-                        result = (option_cost + rest_cost, ((index, cue, metric), *rest))
-            memo[index, used] = result
-        return memo[index, used]
-
-    return {index: (cue, metric) for index, cue, metric in best(0, frozenset())[1]}

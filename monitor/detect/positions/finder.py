@@ -34,12 +34,12 @@ stancesubjects.py; stanceissues.py the issue):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from monitor.detect.positions.actors import ActorFinder
 from monitor.detect.positions.compiled import REACH_WORDS, StanceWords, compile_phrases, near_before
 from monitor.detect.positions.issues import IssueFinder
+from monitor.detect.positions.keep import conditions_first, one_side_each
 from monitor.detect.positions.marks import StanceCue, StanceSentence, StanceWord
 from monitor.detect.positions.subjects import NOBODY, Actor, Antecedent
 from monitor.detect.positions.topic import Topic
@@ -111,7 +111,7 @@ class PositionFinder:
                 actors = tuple(self._actors.phrases(text, named, prepositions))
                 sentence = StanceSentence(text, span, actors, issues_here, _within(speech, span), in_sentence, scan)
                 positions = [p for cue in in_sentence for p in self._positions(sentence, cue, topic, references)]
-                for position in _one_side_each(_conditions_first(positions)):
+                for position in one_side_each(conditions_first(positions)):
                     found.setdefault((position.actor, position.issue, position.polarity), position)
             if not scan.starts_with("pronoun", span.start, span.end):
                 topic.follows(named)
@@ -244,28 +244,3 @@ Located = TypeVar("Located", bound=_Located)
 
 def _within(found: list[Located], span: Span) -> tuple[Located, ...]:
     return tuple(f for f in found if span.start <= f.start and f.end <= span.end)
-
-
-def _one_side_each(positions: list[Position]) -> list[Position]:
-    """A sentence's positions, each actor on one side of an issue: where the sentence also says the other
-    ("rejects disarmament ... may accept only guarantees"), the first stands, and it is doubtful."""
-    sides: dict[tuple[str, str], set[str]] = {}
-    for p in positions:
-        sides.setdefault((p.actor, p.issue), set()).add(p.polarity)
-    first: dict[tuple[str, str], str] = {}
-    kept = []
-    for p in positions:
-        key = (p.actor, p.issue)
-        polarity = first.setdefault(key, p.polarity)
-        if p.polarity != polarity and {p.polarity, polarity} == {"for", "against"}:
-            continue
-        both = {"for", "against"} <= sides[key]
-        kept.append(replace(p, certain=False) if both else p)
-    return kept
-
-
-def _conditions_first(positions: list[Position]) -> list[Position]:
-    """A sentence's positions, but for a condition: "will not disarm until ..." conditions disarmament, and
-    the actor's other stances on it in the sentence go."""
-    conditioned = {(p.actor, p.issue) for p in positions if p.polarity == "conditional"}
-    return [p for p in positions if p.polarity == "conditional" or (p.actor, p.issue) not in conditioned]
