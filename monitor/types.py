@@ -157,3 +157,13 @@ class Analysis:
     @property
     def issue_ids(self) -> list[str]:
         return sorted({m.id for m in self.matches if m.kind == "issue"})
+
+
+@dataclass(frozen=True)
+class NotKept:
+    """A number or a stance cue that detection read and did not keep, and why (what `monitor explain` shows)."""
+
+    kind: Literal["figure", "position"]
+    text: str  # the number or the cue as written
+    sentence: str
+    reason: str

@@ -55,3 +55,12 @@ def test_readme_election_example_works_as_shown(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--rules", str(tmp_path), "explain", text], env={"MONITOR_LOG_LEVEL": "ERROR"})
     shown = README.split("$ monitor --rules elections explain")[1].split("```")[0].split("\n", 1)[1]
     assert result.output.split() == shown.split()
+
+
+def test_readme_explain_example_shows_what_explain_prints() -> None:
+    command = '$ monitor explain "'
+    block = README.split(command, 1)[1].split("```")[0]
+    text, shown = block.split('"\n', 1)
+    rules = str(Path(__file__).parent.parent / "rules")
+    result = CliRunner().invoke(main, ["--rules", rules, "explain", text], env={"MONITOR_LOG_LEVEL": "ERROR"})
+    assert result.output.split() == shown.split()

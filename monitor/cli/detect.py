@@ -76,10 +76,14 @@ def describe_analysis(analysis: Analysis) -> str:
 @handle_errors
 def explain(obj: App, text: str, lang: str | None) -> None:
     """Show what the rules find in TEXT: entities and issues (matched text and score), whether it is
-    relevant, and the figures and positions it reports. For debugging rules."""
-    analysis = Analyzer(obj.rules()).analyze("", text, lang, None, only_relevant=False)
+    relevant, the figures and positions it reports, and why each other number near a metric's cue and each
+    stance cue that gave no position was not kept. For debugging rules."""
+    analyzer = Analyzer(obj.rules())
+    analysis = analyzer.analyze("", text, lang, None, only_relevant=False)
     click.echo(f"relevant: {'yes' if analysis.relevant else 'no (no alerts would be raised)'}")
     click.echo(describe_analysis(analysis))
+    not_kept = analyzer.not_kept("", text, lang, analysis)
+    click.echo("  not kept:" + ("".join(f"\n    {n.kind} {n.text!r}: {n.reason}" for n in not_kept) or " -"))
 
 
 @main.command()

@@ -9,13 +9,15 @@ from __future__ import annotations
 from datetime import date
 
 from monitor.detect.figures.finder import FigureFinder
+from monitor.detect.figures.reasons import figure_reasons
 from monitor.detect.match.matcher import Matcher
 from monitor.detect.positions.finder import PositionFinder
+from monitor.detect.positions.reasons import position_reasons
 from monitor.ruleset.schema import Ruleset
 from monitor.text.phrases import PhraseIndex
 from monitor.text.scan import Scan
 from monitor.text.syntax import Pattern
-from monitor.types import Analysis, Direction, Figure
+from monitor.types import Analysis, Direction, Figure, NotKept
 
 
 def item_text(title: str, text: str) -> str:
@@ -65,3 +67,11 @@ class Analyzer:
         figures = figures or self.figures.find(scan, lang, matches)
         positions = self.positions.find(scan, matches)
         return Analysis(relevant, tuple(matches), tuple(figures), tuple(positions))
+
+    def not_kept(self, title: str, text: str, lang: str | None, kept: Analysis) -> list[NotKept]:
+        """The numbers near a metric's cue and the stance cues that `kept` (this item's analysis) does not hold,
+        each with why: for explaining rules, never on the daemon's path."""
+        scan = Scan.of(item_text(title, text), self.index)
+        matches = list(kept.matches) or self.matcher.find(scan)
+        return [*figure_reasons(self.figures, scan, lang, kept.figures),
+                *position_reasons(self.positions, scan, matches)]

@@ -26,7 +26,7 @@ from monitor.text.sentences import Span
 from monitor.text.syntax import Pattern
 from monitor.types import Figure, Match
 
-_MAX_WORDS = 16  # a cue farther than this from a number does not explain it
+MAX_WORDS = 16  # a cue farther than this from a number does not explain it
 _MISFIT = 2.5  # extra cost of a cue whose metrics do not fit the number (see `_options`)
 
 
@@ -39,7 +39,7 @@ class FigureFinder:
         self.ignore_tag, self.earlier_tag, self.other_tag = list_tags(len(rules))
         # Amounts of money are read only where a metric counts money: elsewhere they are no figure.
         money = any(rule.metric.unit == "money" for rule in rules)
-        self._kinds = FIGURE_KINDS if money else FIGURE_KINDS - {"money"}
+        self.kinds = FIGURE_KINDS if money else FIGURE_KINDS - {"money"}
         # The one-word cues, for the word glued to a compound number ("28-point": a phrase never starts inside one).
         self._word_cues = [(pattern.words[0], tags) for pattern, tags in vocabulary
                            if len(pattern.words) == 1 and tags.tags[0] < len(rules)]
@@ -74,7 +74,7 @@ class FigureFinder:
             metrics = self._possible(inside)
             if not metrics:
                 continue  # none whose metric can be found here: no number to read
-            numbers = [n for n in find_numbers(scan, lang, span.start, span.end) if n.kind in self._kinds]
+            numbers = [n for n in find_numbers(scan, lang, span.start, span.end) if n.kind in self.kinds]
             if not any(rule.admits(number) for rule in metrics for number in numbers):
                 continue  # no number that one of them admits: no sentence geometry to work out
             sentence = TaggedSentence(text, span, frozenset(n.start for n in numbers), inside)
@@ -118,7 +118,7 @@ class FigureFinder:
         named = [self.rules[m] for m in tags if m < len(self.rules)]
         return [rule for rule in named if rule.require is None or rule.require in tags]
 
-    def _cues(self, sentence: TaggedSentence) -> list[Hit[Tags]]:
+    def cues_of(self, sentence: TaggedSentence) -> list[Hit[Tags]]:
         """The cue phrases of the sentence (their tags: metric indices; the words of other quantities: no metric),
         leftmost-longest, never overlapping."""
         count, metric_tags, other = len(self.rules), self._metric_tags, self.other_tag
@@ -128,7 +128,7 @@ class FigureFinder:
     def _in_sentence(self, sentence: TaggedSentence, numbers: list[NumberPhrase]) -> list[Figure]:
         reaches = [sentence.reach(n.start) for n in numbers]
         kept = [(n, r) for n, r in zip(numbers, reaches, strict=True) if not self._ignored(sentence, n, r)]
-        cues = self._cues(sentence) if kept else []
+        cues = self.cues_of(sentence) if kept else []
         numbers = [n for n, _ in kept]
         bounds = [n.start for n in numbers], [n.end for n in numbers]  # in order, never overlapping
         chosen = assign([self._options(sentence, n, reach, cues, bounds) for n, reach in kept])
@@ -186,8 +186,8 @@ class FigureFinder:
                 metrics = []
             low, high = (number.end, cue.start) if number.end <= cue.start else (cue.end, number.start)
             between = max(bisect_right(ends, high) - bisect_left(starts, low), 0)  # numbers within [low, high]
-            cost = sentence.cost(low, high, between, limit=_MAX_WORDS)
-            if cost <= _MAX_WORDS:
+            cost = sentence.cost(low, high, between, limit=MAX_WORDS)
+            if cost <= MAX_WORDS:
                 metric = self._metric(sentence, number, reach, cue, metrics)
                 found.append((cost if metric is not None or not metrics else cost + _MISFIT, index, metric))
         return found

@@ -33,8 +33,8 @@ stancesubjects.py; stanceissues.py the issue):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Protocol, TypeVar
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple, Protocol, TypeVar
 
 from monitor.detect.positions.actors import ActorFinder
 from monitor.detect.positions.compiled import REACH_WORDS, StanceWords, compile_phrases, near_before
@@ -42,7 +42,7 @@ from monitor.detect.positions.issues import IssueFinder
 from monitor.detect.positions.keep import conditions_first, one_side_each
 from monitor.detect.positions.marks import StanceCue, StanceSentence, StanceWord
 from monitor.detect.positions.subjects import NOBODY, Actor, Antecedent
-from monitor.detect.positions.topic import Topic
+from monitor.detect.positions.topic import SubjectTopic, Topic
 from monitor.ruleset.models.stances import POLARITY, StancesFile
 from monitor.text.scan import Scan
 from monitor.text.sentences import Span
@@ -89,16 +89,27 @@ class PositionFinder:
         """The positions in the scanned text, whose entity and issue `matches` the matcher found: one per actor,
         issue and polarity, the first ("urged Israel to allow aid" demands aid, and the allowing says nothing
         more)."""
+        found: dict[tuple[str, str, str], Position] = {}
+        for _, readings in self.readings(scanned, matches):
+            positions = [p for reading in readings for p in reading.positions]
+            for position in one_side_each(conditions_first(positions)):
+                found.setdefault((position.actor, position.issue, position.polarity), position)
+        return list(found.values())
+
+    def readings(
+        self, scanned: Scan, matches: Sequence[Match], *, explain: bool = False
+    ) -> Iterator[tuple[Span, list[CueReading]]]:
+        """Per sentence with a stance cue and an issue (with `explain`: or a tracked entity), what each cue says:
+        its positions, or why it has none."""
         entities = sorted((m for m in matches if m.kind == "entity"), key=lambda m: (m.start, -m.end))
         issues = sorted((m for m in matches if m.kind == "issue"), key=lambda m: m.start)
         words = scanned.hits_of(StanceWord)
-        if not (entities and issues and any(hit.value.kind == "cue" for hit in words)):
-            return []  # the common case, kept cheap: most items name no actor, no issue or no stance
+        if not ((entities and issues) or explain) or not any(hit.value.kind == "cue" for hit in words):
+            return  # the common case, kept cheap: most items name no actor, no issue or no stance
         text = scanned.text
         scan = self._words.marks(text, words)
         cues, speech, prepositions = scan.cues, scan.speech, scan.ends("preposition")
-        found: dict[tuple[str, str, str], Position] = {}
-        topic = _Topic(self._actors, text, prepositions)
+        topic = SubjectTopic(self._actors, text, prepositions)
         about = Topic(self._references)
         for span in scanned.sentences:
             if span.start > cues[-1].start:
@@ -110,26 +121,26 @@ class PositionFinder:
             if in_sentence and (issues_here or references):  # a stance needs a cue and an issue in one sentence
                 actors = tuple(self._actors.phrases(text, named, prepositions))
                 sentence = StanceSentence(text, span, actors, issues_here, _within(speech, span), in_sentence, scan)
-                positions = [p for cue in in_sentence for p in self._positions(sentence, cue, topic, references)]
-                for position in one_side_each(conditions_first(positions)):
-                    found.setdefault((position.actor, position.issue, position.polarity), position)
+                yield span, [self._reading(sentence, cue, topic, references) for cue in in_sentence]
+            elif in_sentence and named and explain:
+                yield span, [CueReading(cue, [], "no tracked issue in its sentence") for cue in in_sentence]
             if not scan.starts_with("pronoun", span.start, span.end):
                 topic.follows(named)
             about.follows(issues_here)
-        return list(found.values())
 
-    def _positions(
+    def _reading(
         self, sentence: StanceSentence, cue: StanceCue, topic: Antecedent, references: Iterable[Match]
-    ) -> list[Position]:
+    ) -> CueReading:
         clause = sentence.clause_at(cue.start)
         if self._object_of_cue(sentence, clause, cue):
-            return []
+            return CueReading(cue, [], "the object of a cue of the other side right before it ('rejected calls for')")
         actor = self._actor(sentence, clause, cue, topic)
         if not actor.ids:
-            return []
+            return CueReading(cue, [], "no tracked actor takes it: none named as its subject, an outlet or an "
+                                       "untracked speaker, or a speaker ascribing it to another actor")
         stance = self._negated(sentence, clause, cue)
         if stance is None:
-            return []
+            return CueReading(cue, [], "negated: not denying or not demanding says nothing")
         line = sentence.text[sentence.span.start : sentence.span.end]
         positions = []
         for issue in self._issues.issues(sentence, clause, cue, actor, references):
@@ -140,7 +151,8 @@ class PositionFinder:
             if on_issue is not None:
                 positions += [Position(a, issue.id, on_issue, POLARITY[on_issue], line, cue.text, certain)
                               for a in actor.ids]
-        return positions
+        reason = "" if positions else "no tracked issue it bears on (within its reach, before a comma)"
+        return CueReading(cue, positions, reason)
 
     def _object_of_cue(self, sentence: StanceSentence, clause: Span, cue: StanceCue) -> bool:
         """Whether `cue` is a noun that a cue of the other polarity right before it takes as its object: "rejected
@@ -212,24 +224,12 @@ class PositionFinder:
         return sentence.scan.starts_after("reversal", issue.end, sentence.span.end, REACH_WORDS["reversal"] - 1)
 
 
-class _Topic:
-    """The subject that earlier sentences leave open for a pronoun: the first subject of the last sentence that
-    names one and does not itself start with a pronoun. Worked out only when a pronoun asks for it."""
+class CueReading(NamedTuple):
+    """What one stance cue says: its positions, or why it has none."""
 
-    def __init__(self, actors: ActorFinder, text: str, preposition_ends: list[int]) -> None:
-        self._actors, self._text, self._preposition_ends = actors, text, preposition_ends
-        self._sentences: list[tuple[Match, ...]] = []  # the entities of each sentence that may set the topic
-        self._known: tuple[str, ...] = ()  # the topic after the sentences already looked at
-
-    def follows(self, entities: tuple[Match, ...]) -> None:
-        self._sentences.append(entities)
-
-    def __call__(self) -> tuple[str, ...]:
-        while self._sentences:
-            subject = self._actors.first_subject(self._text, self._sentences.pop(), self._preposition_ends)
-            if subject:
-                self._known, self._sentences = subject, []
-        return self._known
+    cue: StanceCue
+    positions: list[Position]
+    reason: str
 
 
 class _Located(Protocol):

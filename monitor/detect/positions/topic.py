@@ -1,4 +1,5 @@
-"""What "the deal" stands for: generic nouns (rules `grammar.references`) as the item's topic issue. Pure.
+"""What earlier sentences leave open: the issue "the deal" stands for (generic nouns, rules `grammar.references`,
+as the item's topic issue: Topic) and the subject a pronoun refers to (SubjectTopic). Pure.
 
 "Hamas said it had accepted the deal" names no issue: the deal is the one the item is about. The topic is the
 first issue of the lead (the title) that the latest sentence naming issues also names: both agree on what the
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from monitor.detect.positions.actors import ActorFinder
 from monitor.text.sentences import Span
 from monitor.types import Match
 
@@ -76,3 +78,23 @@ class References:
             for hit in found
             if not any(m.start < hit.end() and hit.start() < m.end for m in issues)
         )
+
+
+class SubjectTopic:
+    """The subject that earlier sentences leave open for a pronoun: the first subject of the last sentence that
+    names one and does not itself start with a pronoun. Worked out only when a pronoun asks for it."""
+
+    def __init__(self, actors: ActorFinder, text: str, preposition_ends: list[int]) -> None:
+        self._actors, self._text, self._preposition_ends = actors, text, preposition_ends
+        self._sentences: list[tuple[Match, ...]] = []  # the entities of each sentence that may set the topic
+        self._known: tuple[str, ...] = ()  # the topic after the sentences already looked at
+
+    def follows(self, entities: tuple[Match, ...]) -> None:
+        self._sentences.append(entities)
+
+    def __call__(self) -> tuple[str, ...]:
+        while self._sentences:
+            subject = self._actors.first_subject(self._text, self._sentences.pop(), self._preposition_ends)
+            if subject:
+                self._known, self._sentences = subject, []
+        return self._known
