@@ -13,7 +13,9 @@ import pytest
 import yaml
 from _pytest.mark import ParameterSet
 
+from monitor.detect.analyze import Analyzer
 from monitor.detect.positions.finder import PositionFinder
+from monitor.ruleset.loader import load_rules
 from monitor.ruleset.models.stances import StancesFile
 from monitor.ruleset.packs import with_bundled_packs
 from monitor.types import Match
@@ -716,3 +718,24 @@ def test_a_stance_that_rests_on_an_inference_is_doubtful(
 ) -> None:
     found = finder.find(scanned(finder, text), mentions(text))
     assert {(p.actor, p.issue, p.stance, p.certain) for p in found} == expected
+
+
+@pytest.fixture(scope="module")
+def seed_analyzer() -> Analyzer:
+    return Analyzer(load_rules(Path(__file__).parent.parent / "rules", {}))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        pytest.param("A Hamas official said the movement would not hand over its weapons in Gaza.", "en",
+                     {("hamas", "disarmament", "rejects")}, id="the English article is no preposition"),
+        pytest.param("A Hamas official said the movement would not hand over its weapons in Gaza.", None,
+                     set(), id="in an item of no known language every pack's prepositions count"),
+    ],
+)
+def test_an_items_own_language_says_which_words_are_prepositions(
+    seed_analyzer: Analyzer, text: str, lang: str | None, expected: Expected
+) -> None:
+    analysis = seed_analyzer.analyze("", text, lang, None, only_relevant=False)
+    assert {(p.actor, p.issue, p.stance) for p in analysis.positions} == expected

@@ -35,7 +35,7 @@ class Analyzer:
     def __init__(self, rules: Ruleset) -> None:
         self.matcher = Matcher.from_rules(rules.entities, rules.issues)
         self.figures = FigureFinder.from_rules(rules.metrics)
-        self.positions = PositionFinder.from_rules(rules.stances)
+        self.positions = PositionFinder.from_rules(rules.stances, rules.packs)
         vocabulary: list[tuple[Pattern, object]] = [
             *self.matcher.vocabulary,
             *self.figures.vocabulary,
@@ -65,7 +65,7 @@ class Analyzer:
             # Names are still mentions, but an unrelated item is about none of the story's issues.
             return Analysis(False, tuple(m for m in matches if m.kind == "entity"))
         figures = figures or self.figures.find(scan, lang, matches)
-        positions = self.positions.find(scan, matches)
+        positions = self.positions.find(scan, matches, lang)
         return Analysis(relevant, tuple(matches), tuple(figures), tuple(positions))
 
     def not_kept(self, title: str, text: str, lang: str | None, kept: Analysis) -> list[NotKept]:

@@ -63,7 +63,7 @@ def load_rules(directory: Path, env: Mapping[str, str]) -> Ruleset:
         files["stances"], files["metrics"] = with_packs(stances, metrics, packs)
     if problems:
         raise RulesError(problems)
-    return Ruleset.model_validate({**files, "languages": tuple(pack.language for pack in packs)})
+    return Ruleset.model_validate({**files, "languages": tuple(p.language for p in packs), "packs": tuple(packs)})
 
 
 def substitute_route_urls(doc: Document, env: Mapping[str, str], problems: list[RuleProblem]) -> Document:

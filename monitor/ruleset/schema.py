@@ -12,6 +12,7 @@ from monitor.ruleset.models.entities import EntitiesFile
 from monitor.ruleset.models.feeds import FeedsFile
 from monitor.ruleset.models.fields import Strict
 from monitor.ruleset.models.issues import IssuesFile
+from monitor.ruleset.models.languages import LanguagePack
 from monitor.ruleset.models.metrics import MetricsFile
 from monitor.ruleset.models.stances import StancesFile
 
@@ -35,6 +36,7 @@ class Ruleset(Strict):
     feeds: FeedsFile
     alerts: AlertsFile
     languages: tuple[str, ...] = ()  # the codes of the language packs whose words stances and metrics hold
+    packs: tuple[LanguagePack, ...] = ()  # those packs: what each language's own words are
 
 
 def summarize(ruleset: Ruleset) -> dict[str, int]:

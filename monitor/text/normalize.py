@@ -63,6 +63,11 @@ class Tokens:
         return len(self.norms)
 
 
+def base_language(lang: str | None) -> str:
+    """The language of an ISO code without its region ("pt-BR" -> "pt"); None is English."""
+    return (lang or "en").split("-")[0].lower()
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Script-aware folding of one word (or phrase): same word, same result."""

@@ -33,17 +33,19 @@ stancesubjects.py; stanceissues.py the issue):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple, Protocol, TypeVar
 
 from monitor.detect.positions.actors import ActorFinder
 from monitor.detect.positions.compiled import REACH_WORDS, StanceWords, compile_phrases, near_before
 from monitor.detect.positions.issues import IssueFinder
 from monitor.detect.positions.keep import conditions_first, one_side_each
-from monitor.detect.positions.marks import StanceCue, StanceSentence, StanceWord
+from monitor.detect.positions.marks import StanceCue, StanceMarks, StanceSentence, StanceWord
 from monitor.detect.positions.subjects import NOBODY, Actor, Antecedent
 from monitor.detect.positions.topic import SubjectTopic, Topic
+from monitor.ruleset.models.languages import LanguagePack
 from monitor.ruleset.models.stances import POLARITY, StancesFile
+from monitor.text.normalize import base_language, fold
 from monitor.text.scan import Scan
 from monitor.text.sentences import Span
 from monitor.text.syntax import Pattern
@@ -70,34 +72,40 @@ _CLOSING_MARKS = " .!?\"'”’»)"
 class PositionFinder:
     """Finds the positions that tracked actors take on tracked issues (see the module docstring)."""
 
-    def __init__(self, words: StanceWords, references: Sequence[str] = ()) -> None:
+    def __init__(
+        self, words: StanceWords, references: Sequence[str] = (), prepositions: Mapping[str, frozenset[str]] = {}
+    ) -> None:
         self._words = words
         self._actors = ActorFinder(words)
         self._issues = IssueFinder(words)
         self._references = compile_phrases(references) if references else None  # compiled once, for every item
+        # Each language's own prepositions: in an item of a known language, a word that is a preposition only in
+        # another (the Romance "a", the English article) makes no object.
+        self._prepositions = prepositions
 
     @classmethod
-    def from_rules(cls, stances: StancesFile) -> PositionFinder:
-        return cls(StanceWords.from_rules(stances), stances.grammar.references)
+    def from_rules(cls, stances: StancesFile, packs: Sequence[LanguagePack] = ()) -> PositionFinder:
+        prepositions = {pack.language: frozenset(map(_folded, pack.grammar.prepositions)) for pack in packs}
+        return cls(StanceWords.from_rules(stances), stances.grammar.references, prepositions)
 
     @property
     def vocabulary(self) -> list[tuple[Pattern, StanceWord]]:
         """The phrases to look for in a text (analyze.py finds them with all the others in one pass)."""
         return self._words.vocabulary
 
-    def find(self, scanned: Scan, matches: Sequence[Match]) -> list[Position]:
+    def find(self, scanned: Scan, matches: Sequence[Match], lang: str | None = None) -> list[Position]:
         """The positions in the scanned text, whose entity and issue `matches` the matcher found: one per actor,
         issue and polarity, the first ("urged Israel to allow aid" demands aid, and the allowing says nothing
         more)."""
         found: dict[tuple[str, str, str], Position] = {}
-        for _, readings in self.readings(scanned, matches):
+        for _, readings in self.readings(scanned, matches, lang):
             positions = [p for reading in readings for p in reading.positions]
             for position in one_side_each(conditions_first(positions)):
                 found.setdefault((position.actor, position.issue, position.polarity), position)
         return list(found.values())
 
     def readings(
-        self, scanned: Scan, matches: Sequence[Match], *, explain: bool = False
+        self, scanned: Scan, matches: Sequence[Match], lang: str | None = None, *, explain: bool = False
     ) -> Iterator[tuple[Span, list[CueReading]]]:
         """Per sentence with a stance cue and an issue (with `explain`: or a tracked entity), what each cue says:
         its positions, or why it has none."""
@@ -108,7 +116,7 @@ class PositionFinder:
             return  # the common case, kept cheap: most items name no actor, no issue or no stance
         text = scanned.text
         scan = self._words.marks(text, words)
-        cues, speech, prepositions = scan.cues, scan.speech, scan.ends("preposition")
+        cues, speech, prepositions = scan.cues, scan.speech, self._prepositions_in(scan, lang)
         topic = SubjectTopic(self._actors, text, prepositions)
         about = Topic(self._references)
         for span in scanned.sentences:
@@ -127,6 +135,15 @@ class PositionFinder:
             if not scan.starts_with("pronoun", span.start, span.end):
                 topic.follows(named)
             about.follows(issues_here)
+
+    def _prepositions_in(self, scan: StanceMarks, lang: str | None) -> list[int]:
+        """Where the prepositions of the item's language end (of every language, when it is not known)."""
+        own = self._prepositions.get(base_language(lang) if lang else "")
+        ends = scan.ends("preposition")
+        if own is None:
+            return ends
+        return [end for start, end in zip(scan.starts("preposition"), ends, strict=True)
+                if _folded(scan.text[start:end]) in own]
 
     def _reading(
         self, sentence: StanceSentence, cue: StanceCue, topic: Antecedent, references: Iterable[Match]
@@ -222,6 +239,10 @@ class PositionFinder:
         if near_before(sentence, "reversal", sentence.span.start, issue.start):
             return True
         return sentence.scan.starts_after("reversal", issue.end, sentence.span.end, REACH_WORDS["reversal"] - 1)
+
+
+def _folded(phrase: str) -> str:
+    return " ".join(fold(word) for word in phrase.split())
 
 
 class CueReading(NamedTuple):

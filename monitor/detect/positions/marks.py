@@ -93,6 +93,9 @@ class StanceMarks:
     def ends(self, kind: WordKind) -> list[int]:
         return self._ends.get(kind, [])
 
+    def starts(self, kind: WordKind) -> list[int]:
+        return self._starts.get(kind, [])
+
     def ends_before(self, kind: WordKind, start: int, end: int, words: int) -> bool:
         """Whether a word of `kind` in [start, end) ends at most `words` words before `end` ("not fully|")."""
         ends = self._ends.get(kind, [])

@@ -7,6 +7,7 @@ which marks decimals depends on the item language (`base_language`) and on wheth
 from __future__ import annotations
 
 from monitor.detect.figures.numbers import words
+from monitor.text.normalize import base_language
 
 # Arabic separators and the no-break and thin spaces, in the forms that `parse_digits` reads.
 _SEPARATOR_FORMS = str.maketrans({0x066C: ",", 0x066B: ".", 0xA0: " ", 0x202F: " ", 0x2009: " "})
@@ -34,11 +35,6 @@ def parse_digits(token: str, lang: str | None, scaled: bool = False) -> float:
     if after != 3 or (scaled and last == _decimal_mark(lang)):
         return _join(token, decimal=last)
     return _join(token, decimal=None)
-
-
-def base_language(lang: str | None) -> str:
-    """The language of an ISO code without its region ("pt-BR" -> "pt"); None is English."""
-    return (lang or "en").split("-")[0].lower()
 
 
 def _decimal_mark(lang: str | None) -> str:

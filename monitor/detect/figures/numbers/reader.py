@@ -16,10 +16,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from monitor.detect.figures.numbers import words
-from monitor.detect.figures.numbers.digits import base_language, parse_digits
+from monitor.detect.figures.numbers.digits import parse_digits
 from monitor.detect.figures.numbers.kinds import NumberKind, currency_around, kind_of, next_word
 from monitor.detect.figures.numbers.qualifiers import qualifier_before
-from monitor.text.normalize import fold
+from monitor.text.normalize import base_language, fold
 from monitor.text.scan import Scan
 from monitor.types import Qualifier
 
