@@ -333,3 +333,24 @@ def test_reads_numbers_glued_to_and_or_after_a_lone_thousand(text: str, lang: st
 
 def test_the_day_month_and_year_of_a_slashed_date_are_no_counts() -> None:
     assert {n.kind for n in find_numbers(Scan.of("on 27/10/2025 at noon"), "en")} == {"date"}
+
+
+MONEY_AND_DATES = [
+    # (text, lang, [(value, kind, currency)])
+    ("90 Milliarden Euro", "de", [(90e9, "money", "EUR")]),
+    ("90 milliards d'euros", "fr", [(90e9, "money", "EUR")]),
+    ("90 milliards €", "fr", [(90e9, "money", "EUR")]),
+    ("90 мільярдів євро", "uk", [(90e9, "money", "EUR")]),
+    ("90 milyar euroluk kredi", "tr", [(90e9, "money", "EUR")]),
+    ("У ніч на 7 вересня 810 БпЛА", "uk", [(7, "date", None), (810, "count", None)]),
+    ("понад двох тисяч полонених", "uk", [(2000, "count", None)]),
+    ("her iki taraf 390 esiri serbest bıraktı", "tr", [(390, "count", None)]),
+    ("the 28-Punkte-Plan", "de", [(28, "compound", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), MONEY_AND_DATES, ids=[t for t, _, _ in MONEY_AND_DATES])
+def test_reads_amounts_with_their_currency_and_tells_a_day_from_a_count(
+    text: str, lang: str, expected: list[tuple[float, str, str | None]]
+) -> None:
+    assert [(n.value, n.kind, n.currency) for n in find_numbers(Scan.of(text), lang)] == expected

@@ -62,10 +62,13 @@ class FigureFinder:
         order."""
         phrases = scan.hits_of(Tags)
         cue_starts = sorted(hit.start for hit in phrases if hit.value.tags[0] < len(self.rules))
-        if not cue_starts:
-            return []  # no cue, no figure: most items stop here
         text = scan.text
         figures: dict[tuple[str, float], Figure] = {}
+        if _GLUED_NUMBER.search(text):  # "28-point": its cue is inside it, where no phrase is found
+            for figure in self._compounds(scan, lang, phrases):
+                figures.setdefault((figure.metric, figure.value), figure)
+        if not cue_starts and not figures:
+            return []  # no cue, no figure: most items stop here
         for span in scan.sentences:
             first_cue = bisect_left(cue_starts, span.start)
             if first_cue == len(cue_starts) or cue_starts[first_cue] >= span.end:
@@ -78,9 +81,7 @@ class FigureFinder:
             if not any(rule.admits(number) for rule in metrics for number in numbers):
                 continue  # no number that one of them admits: no sentence geometry to work out
             sentence = TaggedSentence(text, span, frozenset(n.start for n in numbers), inside)
-            compounds = [n for n in numbers if n.kind == "compound"]
-            plain = [n for n in numbers if n.kind != "compound"]
-            for figure in [*self._in_sentence(sentence, plain), *self._compounds(sentence, compounds)]:
+            for figure in self._in_sentence(sentence, [n for n in numbers if n.kind != "compound"]):
                 figures.setdefault((figure.metric, figure.value), figure)
         found = list(figures.values())
         kept = sorted((f for f in found if not any(rounds(f, other) for other in found)), key=lambda f: f.start)
@@ -100,15 +101,21 @@ class FigureFinder:
             kept.append(figure)
         return kept
 
-    def _compounds(self, sentence: TaggedSentence, numbers: list[NumberPhrase]) -> list[Figure]:
+    def _compounds(self, scan: Scan, lang: str | None, phrases: Sequence[Hit[Tags]]) -> list[Figure]:
         """The figures of compound numbers ("28-point plan"): the glued word is their cue, or they are none."""
         found = []
-        for number in numbers:
-            glued = _GLUED_WORD.match(sentence.text, number.end)
-            key = translit_key(fold(glued.group(1))) if glued else ""
-            metrics = {m for word, tags in self._word_cues if key and word.fits(key) for m in tags.tags}
-            found += [self._figure(sentence, number, m) for m in sorted(metrics) if m < len(self.rules)
-                      and self.rules[m].admits(number) and self.rules[m].in_sentence(sentence)]
+        for span in scan.sentences:
+            if not _GLUED_NUMBER.search(scan.text, span.start, span.end):
+                continue
+            numbers = [n for n in find_numbers(scan, lang, span.start, span.end) if n.kind == "compound"]
+            inside = tuple(hit for hit in phrases if span.start <= hit.start < span.end)
+            sentence = TaggedSentence(scan.text, span, frozenset(n.start for n in numbers), inside)
+            for number in numbers:
+                glued = _GLUED_WORD.match(scan.text, number.end)
+                key = translit_key(fold(glued.group(1))) if glued else ""
+                metrics = {m for word, tags in self._word_cues if key and word.fits(key) for m in tags.tags}
+                found += [self._figure(sentence, number, m) for m in sorted(metrics) if m < len(self.rules)
+                          and self.rules[m].admits(number) and self.rules[m].in_sentence(sentence)]
         return found
 
     def _possible(self, phrases: tuple[Hit[Tags], ...]) -> list[ScopeRule]:
@@ -212,3 +219,4 @@ class FigureFinder:
 
 
 _GLUED_WORD = re.compile(r"-(\w+)")
+_GLUED_NUMBER = re.compile(r"\d-[^\W\d]")

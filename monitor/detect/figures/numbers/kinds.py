@@ -18,7 +18,7 @@ NumberKind = Literal[
 ]
 
 _CURRENCY_SIGNS = {sign: code for sign, code in words.CURRENCY_BEFORE.items() if not sign.isalpha()}
-_NEXT_WORD = re.compile(r"[\s\u00a0]*(?:(?:de|del|di)\s+)?([^\W\d]+(?:\.[^\W\d]+)*\.?|\S)")
+_NEXT_WORD = re.compile(r"[\s\u00a0]*(?:(?:de|del|di)\s+|d['’])?([^\W\d]+(?:\.[^\W\d]+)*\.?|\S)")
 _ORDINAL_SUFFIX = re.compile(
     r"(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|esim[oa]|-[йяго]+|'?[iıuü]nc[iıuü])(?!\w)", re.IGNORECASE
 )
@@ -31,7 +31,7 @@ _DATE_AFTER = re.compile(r"[/.]\d{1,2}[/.]\d{2,4}")  # "10/10/2025"
 _DATE_BEFORE = re.compile(r"\d{1,2}/$")  # the month and the year of "27/10/2025" follow a day and a slash
 _GLUED_LETTER = re.compile(r"-[^\W\d]|[^\W\d]")  # "3a", "12-B": a letter glued to the digits
 # "28-point plan", "20-strong force": a word glued with a hyphen says what the number counts.
-_GLUED_WORD = re.compile(r"-([^\W\d]{2,})(?![\w-])")
+_GLUED_WORD = re.compile(r"-([^\W\d]{2,})(?!\w)")  # "28-Punkte-Plan" too
 _CLOCK_AFTER = re.compile(r"[:h]\d{2}\b")  # "19:30", "19h30"
 _MONTH = set(words.MONTHS)
 _DOTTED_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}")  # "10.10.2025": no number groups its digits so
@@ -61,17 +61,19 @@ def kind_of(
     if currency_of(before, previous, following):
         return "money"
     if scaled:
-        return _neighbour_kind(previous, following) or "count"
+        return _neighbour_kind(previous, following, digits) or "count"
     return (
         _attached_kind(text[core_end : core_end + 12], before)
-        or _neighbour_kind(previous, following)
+        or _neighbour_kind(previous, following, digits)
         or _bare_kind(text, digits, end, before)
     )
 
 
-def _neighbour_kind(previous: str, following: str) -> NumberKind | None:
-    """What the words next to a number say: 'October 7', '72 hours', '497 times', 'Resolution 2803'."""
-    if previous.rstrip(".") in _MONTH or following.rstrip(".").split("'")[0] in _MONTH:
+def _neighbour_kind(previous: str, following: str, digits: str = "") -> NumberKind | None:
+    """What the words next to a number say: 'October 7', '72 hours', '497 times', 'Resolution 2803'. After a
+    month only a day or a year is a date ("7 вересня 810 БпЛА": 810 drones)."""
+    day_or_year = not digits.isdigit() or int(digits) <= 31 or len(digits) == 4
+    if (previous.rstrip(".") in _MONTH and day_or_year) or following.rstrip(".").split("'")[0] in _MONTH:
         return "date"
     if following in _TIME_UNITS or following.rstrip(".") in _TIME_UNITS:
         return "time"

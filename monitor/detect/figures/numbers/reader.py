@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from monitor.detect.figures.numbers import words
 from monitor.detect.figures.numbers.digits import parse_digits
-from monitor.detect.figures.numbers.kinds import NumberKind, currency_around, kind_of, next_word
+from monitor.detect.figures.numbers.kinds import NumberKind, currency_around, kind_of, next_word, previous_word
 from monitor.detect.figures.numbers.qualifiers import qualifier_before
 from monitor.text.normalize import base_language, fold
 from monitor.text.scan import Scan
@@ -85,6 +85,7 @@ class NumberReader:
     def __init__(self, lang: str | None) -> None:
         self.lang = lang
         small = _small_words(base_language(lang))
+        self.not_after = frozenset(words.NOT_A_COUNT_AFTER.get(base_language(lang), ()))
         self.small = small
         fractions = [f for f in words.FRACTIONS if f != "a"] + [
             f"a {scale}" for scale in ("hundred", "thousand", "million")
@@ -150,7 +151,7 @@ class NumberReader:
     def _phrase(self, text: str, core: re.Match[str]) -> NumberPhrase | None:
         value, end, scaled = self._value(text, core)
         pronoun = not core.group("digits") and _PRONOUN_ONE.match(text, core.start())  # digits are never "one"
-        if value is None or pronoun or next_word(text, end) in _INDEFINITE_AMOUNTS:
+        if value is None or pronoun or next_word(text, end) in _INDEFINITE_AMOUNTS or self._not_a_count(text, core):
             return None
         percent = _PERCENT_AFTER.match(text, end) if next_word(text, end) in _PERCENT_STARTS else None
         end = percent.end() if percent else end
@@ -164,6 +165,11 @@ class NumberReader:
             kind = "count"
         currency = currency_around(text, core.start(), end) if kind == "money" else None
         return NumberPhrase(value, qualifier, kind, start, end, text[start:end], currency)
+
+    def _not_a_count(self, text: str, core: re.Match[str]) -> bool:
+        """A number word after a word that makes it none: Turkish "her iki" ("both")."""
+        before = self.not_after
+        return bool(before) and core.group("spelled") is not None and previous_word(text[: core.start()]) in before
 
     def _value(self, text: str, core: re.Match[str]) -> tuple[float | None, int, bool]:
         scale = _SCALE_AFTER.match(text, core.end()) if next_word(text, core.end()) in _SCALE_STARTS else None
