@@ -33,6 +33,16 @@ def story(tmp_path: Path) -> Path:
     return directory
 
 
+def story_with_pack(tmp_path: Path, code: str, name: str, rejects: str, replace: bool = False) -> Path:
+    """The template story with a pack of its own, languages/<code>.yaml, holding one rejects cue list."""
+    directory = story(tmp_path)
+    (directory / "languages").mkdir()
+    head = f"version: 1\nlanguage: {code}\nname: {name}\n" + ("replace: true\n" if replace else "")
+    (directory / "languages" / f"{code}.yaml").write_text(
+        head + f"stances:\n  rejects:\n    cues: [{rejects}]\n", encoding="utf-8")
+    return directory
+
+
 def test_every_bundled_pack_is_valid_and_named_after_its_language() -> None:
     problems: list[RuleProblem] = []
     packs = read_packs(bundled_packs_dir(), problems)
@@ -63,33 +73,19 @@ def test_a_metric_counts_with_a_family_of_every_language(tmp_path: Path) -> None
 
 
 def test_a_rules_directory_can_add_a_language_of_its_own(tmp_path: Path) -> None:
-    directory = story(tmp_path)
-    (directory / "languages").mkdir()
-    (directory / "languages" / "pl.yaml").write_text(
-        "version: 1\nlanguage: pl\nname: Polish\nstances:\n  rejects:\n    cues: [odrzucił, odrzuciła]\n",
-        encoding="utf-8")
-    rules = load_rules(directory, {})
+    rules = load_rules(story_with_pack(tmp_path, "pl", "Polish", "odrzucił, odrzuciła"), {})
     assert "pl" in rules.languages
     assert positions_in(rules, "Marie Dupont odrzuciła recount.") == [("dupont", "rejects", "recount")]
 
 
 def test_a_rules_directory_pack_adds_words_to_the_bundled_one(tmp_path: Path) -> None:
-    directory = story(tmp_path)
-    (directory / "languages").mkdir()
-    (directory / "languages" / "en.yaml").write_text(
-        "version: 1\nlanguage: en\nname: English\nstances:\n  rejects:\n    cues: [nixed]\n", encoding="utf-8")
-    rules = load_rules(directory, {})
+    rules = load_rules(story_with_pack(tmp_path, "en", "English", "nixed"), {})
     assert positions_in(rules, "Marie Dupont nixed a recount.") == [("dupont", "rejects", "recount")]
     assert positions_in(rules, "Marie Dupont rejected a recount.") == [("dupont", "rejects", "recount")]
 
 
 def test_a_replacing_pack_drops_the_bundled_words_of_its_language(tmp_path: Path) -> None:
-    directory = story(tmp_path)
-    (directory / "languages").mkdir()
-    (directory / "languages" / "en.yaml").write_text(
-        "version: 1\nlanguage: en\nname: English\nreplace: true\nstances:\n  rejects:\n    cues: [nixed]\n",
-        encoding="utf-8")
-    rules = load_rules(directory, {})
+    rules = load_rules(story_with_pack(tmp_path, "en", "English", "nixed", replace=True), {})
     assert "reject*" not in rules.stances.stances["rejects"].cues
     assert "nixed" in rules.stances.stances["rejects"].cues
 
