@@ -160,7 +160,16 @@ class FigureFinder:
             cue = chosen[before[-1]][0]
             tags = cues[cue].value.tags
             metrics = [m for m in tags if m != self.other_tag and not self.rules[m].excludes(sentence, reach)]
-            chosen[index] = (cue, self._metric(sentence, number, reach, cues[cue], metrics))
+            if not self._names_another(sentence, number, metrics):
+                chosen[index] = (cue, self._metric(sentence, number, reach, cues[cue], metrics))
+
+    def _names_another(self, sentence: TaggedSentence, number: NumberPhrase, metrics: list[int]) -> bool:
+        """Whether the word right after the number is a required phrase of a metric the shared cue does not name:
+        in "the release of 20 living hostages and 1,808 detainees", 1,808 counts detainees, not hostages."""
+        after = [h for h in sentence.phrases if sentence.text[number.end : h.start].strip() == ""
+                 and h.start >= number.end]
+        others = {rule.require for i, rule in enumerate(self.rules) if i not in metrics and rule.require is not None}
+        return any(tag in others for hit in after for tag in hit.value.tags)
 
     def _ignored(self, sentence: TaggedSentence, number: NumberPhrase, reach: Span) -> bool:
         """Numbers for a short period ("in the past 24 hours") or earlier values ("up from 53%") are not news."""
