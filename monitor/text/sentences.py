@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, TypeVar
 
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) and white space,
 # but not after a single capital letter or a common abbreviation ("U.S. envoy", "Gen. Smith").
@@ -93,3 +93,18 @@ def sentences(text: str) -> list[Span]:
 def clauses(sentence: Span) -> list[Span]:
     """The clauses of a sentence (split at ; : dashes and ', but/while/...'), spans in the original text."""
     return _split(sentence.text, _CLAUSE_END, sentence.start)
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+Located = TypeVar("Located", bound=_Located)
+
+
+def within(found: list[Located], span: Span) -> tuple[Located, ...]:
+    """The ones of `found` (in order) that lie within `span`."""
+    return tuple(f for f in found if span.start <= f.start and f.end <= span.end)

@@ -34,12 +34,11 @@ stancesubjects.py; stanceissues.py the issue):
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import NamedTuple, Protocol, TypeVar
 
 from monitor.detect.positions.actors import ActorFinder
 from monitor.detect.positions.compiled import REACH_WORDS, StanceWords, compile_phrases, near_before
 from monitor.detect.positions.issues import IssueFinder
-from monitor.detect.positions.keep import conditions_first, one_side_each
+from monitor.detect.positions.keep import CueReading, conditions_first, one_side_each
 from monitor.detect.positions.marks import StanceCue, StanceMarks, StanceSentence, StanceWord
 from monitor.detect.positions.subjects import NOBODY, Actor, Antecedent
 from monitor.detect.positions.topic import SubjectTopic, Topic
@@ -47,7 +46,7 @@ from monitor.ruleset.models.languages import LanguagePack
 from monitor.ruleset.models.stances import POLARITY, StancesFile
 from monitor.text.normalize import base_language, fold
 from monitor.text.scan import Scan
-from monitor.text.sentences import Span
+from monitor.text.sentences import Span, within
 from monitor.text.syntax import Pattern
 from monitor.types import Match, Position
 
@@ -122,13 +121,13 @@ class PositionFinder:
         for span in scanned.sentences:
             if span.start > cues[-1].start:
                 break  # no cue from here on: no stance, and no sentence left for the topic to matter to
-            named = _within(entities, span)
-            in_sentence = _within(cues, span)
-            issues_here = _within(issues, span)
+            named = within(entities, span)
+            in_sentence = within(cues, span)
+            issues_here = within(issues, span)
             references = about.references(text, span, issues_here) if in_sentence else ()
             if in_sentence and (issues_here or references):  # a stance needs a cue and an issue in one sentence
                 actors = tuple(self._actors.phrases(text, named, prepositions))
-                sentence = StanceSentence(text, span, actors, issues_here, _within(speech, span), in_sentence, scan)
+                sentence = StanceSentence(text, span, actors, issues_here, within(speech, span), in_sentence, scan)
                 yield span, [self._reading(sentence, cue, topic, references) for cue in in_sentence]
             elif in_sentence and named and explain:
                 yield span, [CueReading(cue, [], "no tracked issue in its sentence") for cue in in_sentence]
@@ -243,25 +242,3 @@ class PositionFinder:
 
 def _folded(phrase: str) -> str:
     return " ".join(fold(word) for word in phrase.split())
-
-
-class CueReading(NamedTuple):
-    """What one stance cue says: its positions, or why it has none."""
-
-    cue: StanceCue
-    positions: list[Position]
-    reason: str
-
-
-class _Located(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-Located = TypeVar("Located", bound=_Located)
-
-
-def _within(found: list[Located], span: Span) -> tuple[Located, ...]:
-    return tuple(f for f in found if span.start <= f.start and f.end <= span.end)

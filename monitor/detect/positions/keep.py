@@ -1,11 +1,21 @@
-"""Which of a sentence's positions stand: a condition replaces its actor's other stances on the issue, and an
-actor stands on one side of an issue per sentence. Pure."""
+"""What each stance cue of a sentence says (CueReading), and which of the sentence's positions stand: a condition
+replaces its actor's other stances on the issue, and an actor stands on one side of an issue per sentence. Pure."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
+from monitor.detect.positions.marks import StanceCue
 from monitor.types import Position
+
+
+class CueReading(NamedTuple):
+    """What one stance cue says: its positions, or why it has none."""
+
+    cue: StanceCue
+    positions: list[Position]
+    reason: str
 
 
 def one_side_each(positions: list[Position]) -> list[Position]:
