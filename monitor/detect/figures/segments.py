@@ -16,8 +16,11 @@ from monitor.text.phrases import Hit
 from monitor.text.sentences import Span
 
 _WORD = re.compile(r"\w+")
-_CLAUSE_BREAK = re.compile(r"[;:()]|\s[—–-]\s")
-_SEGMENT_BREAK = re.compile(r"[,;:()]\s|\s[—–-]\s|\s(?:and|but|while|y|pero|et|mais|e|ma|и|а|ve|ama|و)\s")
+_CLAUSE_BREAK = re.compile(r"[;:()؛]|\s[—–-]\s")
+# Arabic glues "and" to the next word: "بلغ 451 والإصابات 1,251" (reached 451, and the injured 1,251). A word
+# after the gap that starts with "and the" opens the next segment.
+_GLUED_AND = "\u0648\u0627\u0644"  # وال
+_SEGMENT_BREAK = re.compile(r"[,;:()،؛]\s|\s[—–-]\s|\s(?:and|but|while|y|pero|et|mais|e|ma|и|а|ve|ama|و)\s")
 # Words that open a segment naming a part of the previous one ("..., including 18,000 children").
 _SUBSET = re.compile(
     r"(?:including|among them|of them|of whom|incluidos|incluidas|incluyendo|entre ellos|dont|parmi eux|"
@@ -127,8 +130,9 @@ class TaggedSentence:
         cost = len(_WORD.findall(gap)) + 2 * numbers_between
         if cost > limit:
             return cost
-        breaks = len(_SEGMENT_BREAK.findall(gap)) + gap.endswith(",")
-        return cost + 2 * breaks + len(_CLAUSE_BREAK.findall(gap))
+        glued_and = self.text.startswith(_GLUED_AND, high)  # a segment break that also opens a noun phrase
+        breaks = len(_SEGMENT_BREAK.findall(gap)) + gap.endswith((",", "،")) + glued_and
+        return cost + 2 * breaks + len(_CLAUSE_BREAK.findall(gap)) + glued_and
 
     def widen(self, low: int, high: int, words: int) -> Span:
         """text[low:high] and up to `words` words either side of it, within the sentence."""
