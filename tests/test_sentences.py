@@ -27,6 +27,12 @@ SPLITS = [
     ("cyrillic", "Погибли 93 человека. По данным минздрава.", ["Погибли 93 человека.", "По данным минздрава."]),
     ("accented capital", "Se firmó. Él dijo que sí.", ["Se firmó.", "Él dijo que sí."]),
     ("lower case goes on", "He left at 7 p.m. and came back.", ["He left at 7 p.m. and came back."]),
+    ("a German ordinal date goes on", "Seit dem 10. Oktober wurden 366 getötet. Die Armee schwieg.",
+     ["Seit dem 10. Oktober wurden 366 getötet.", "Die Armee schwieg."]),
+    ("a German abbreviation goes on", "Sie erhält 90 Mrd. Euro. Das reicht.",
+     ["Sie erhält 90 Mrd. Euro.", "Das reicht."]),
+    ("a number at a sentence's end still ends it", "They killed 10. The army said.",
+     ["They killed 10.", "The army said."]),
 ]
 
 

@@ -40,7 +40,15 @@ _ABBREVIATED = (
     "Oct",
     "Nov",
     "Dec",
+    "Mrd",
+    "Mio",
+    "Nr",
+    "ca",
+    "bzw",
 )
+# German writes a date's day as an ordinal with a full stop: "am 10. Oktober" goes on.
+_GERMAN_MONTHS = "Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+_ORDINAL_DATE = rf"(?!(?<=\d\.)\s+(?:{_GERMAN_MONTHS})\b)"
 # Checked after the full stop, so that the engine only tries them at a full stop: one look-behind per length of
 # abbreviation (a look-behind has a fixed width), not one per abbreviation.
 _NOT_ABBREVIATED = r"(?<!\b[A-Z]\.)" + "".join(
@@ -52,7 +60,8 @@ _NOT_ABBREVIATED = r"(?<!\b[A-Z]\.)" + "".join(
 _SENTENCE_START = r"[\"'“‘«(\[¿¡]?[A-Z0-9\u00C0-\u00DE\u0130\u015E\u0400-\u042F\u0590-\u06FF]"
 # (The look-ahead first: the engine passes over every other character at once.)
 _SENTENCE_END = re.compile(
-    r"(?=[.!?\n])(?:[!?]|\." + _NOT_ABBREVIATED + r")[.!?]*[\"'”’»)\]]*\s+(?=" + _SENTENCE_START + r")|\n\s*"
+    r"(?=[.!?\n])(?:[!?]|\." + _NOT_ABBREVIATED + _ORDINAL_DATE + r")[.!?]*[\"'”’»)\]]*\s+(?=" + _SENTENCE_START
+    + r")|\n\s*"
 )
 _CLAUSE_END = re.compile(r"[;:]\s+|,\s+(?=(?:but|while|whereas|although|though|and)\b)|\s+[—–]\s+")
 
