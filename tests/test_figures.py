@@ -58,6 +58,8 @@ ATTRIBUTION = [
      "en", {("prisoners_released", 1968)}),
     ("hostages alive", "Israel believes 20 of the hostages are alive and 26 dead.",
      "en", {("hostages_living_held", 20)}),
+    ("bodies that handing over leaves", "Hamas has handed over the remains of 15 of the 28 deceased hostages, "
+     "leaving 13 in Gaza.", "en", {("deceased_hostages_remaining", 13)}),
     ("bodies still in Gaza", "The bodies of four deceased hostages are still held in Gaza.",
      "en", {("deceased_hostages_remaining", 4)}),
     ("age in apposition", "That leaves one hostage, Ran Gvili, 24, whose body is still held in Gaza.",
