@@ -77,7 +77,9 @@ class FigureFinder:
             metrics = self._possible(inside)
             if not metrics:
                 continue  # none whose metric can be found here: no number to read
-            numbers = [n for n in find_numbers(scan, lang, span.start, span.end) if n.kind in self.kinds]
+            numbers = [n if n.kind != "year" else self._counted_year(text, n, inside)
+                       for n in find_numbers(scan, lang, span.start, span.end)]
+            numbers = [n for n in numbers if n.kind in self.kinds]
             if not any(rule.admits(number) for rule in metrics for number in numbers):
                 continue  # no number that one of them admits: no sentence geometry to work out
             sentence = TaggedSentence(text, span, frozenset(n.start for n in numbers), inside)
@@ -117,6 +119,13 @@ class FigureFinder:
                 found += [self._figure(sentence, number, m) for m in sorted(metrics) if m < len(self.rules)
                           and self.rules[m].admits(number) and self.rules[m].in_sentence(sentence)]
         return found
+
+    def _counted_year(self, text: str, number: NumberPhrase, phrases: tuple[Hit[Tags], ...]) -> NumberPhrase:
+        """A number that reads as a year but is followed by what a metric counts ("1968 палестинских заключённых",
+        "1968 Filistinli mahkum") is a count."""
+        follows = any(text[number.end : hit.start].isspace() and hit.value.tags[0] < 3 * len(self.rules)
+                      for hit in phrases if hit.start > number.end)
+        return number._replace(kind="count") if follows else number
 
     def _possible(self, phrases: tuple[Hit[Tags], ...]) -> list[ScopeRule]:
         """The metrics that a sentence with `phrases` may report: those that a cue names, whose required phrase, if
