@@ -35,6 +35,8 @@ WHY_NOT = [
      "an earlier or compared value"),
     ("another quantity", "The war in Gaza has displaced more than 90,000 people and killed many.",
      "more than 90,000", "something no metric tracks"),
+    ("an untracked part", "Hamas handed 20 hostages to the Red Cross, among them three Argentines, who were "
+     "released on Monday.", "three", "names no kind a metric counts"),
     ("a year", "At least 67,160 people have been killed in Gaza since 2023.", "2023", "a year"),
     ("no actor", "The plan to disarm Hamas was rejected.", "rejected", "no tracked actor"),
     ("ascribed", "Netanyahu said Hamas rejects disarmament.", "rejects", "no tracked actor"),

@@ -259,6 +259,14 @@ ATTRIBUTION = [
      "tr", {("deaths_since_ceasefire", 526)}),
     ("tr bodies that remain", "Gazze'de 7 esirin cenazesinin kaldığı tahmin ediliyor.",
      "tr", {("deceased_hostages_remaining", 7)}),
+    ("a part of untracked kind",
+     "Hamas handed 20 hostages to the Red Cross, among them three Argentines, who were released on Monday.",
+     "en", {("hostages_released", 20)}),
+    ("es a part of untracked kind",
+     "Hamás dejó en libertad a 20 rehenes, entre ellos tres argentinos, que la Cruz Roja entregó a Israel.",
+     "es", {("hostages_released", 20)}),
+    ("fr a part of untracked kind", "Le Hamas a remis 20 otages, dont trois Argentins, qui ont été libérés lundi.",
+     "fr", {("hostages_released", 20)}),
 ]
 # fmt: on
 

@@ -181,8 +181,21 @@ class FigureFinder:
         return any(tag in others for hit in after for tag in hit.value.tags)
 
     def _ignored(self, sentence: TaggedSentence, number: NumberPhrase, reach: Span) -> bool:
-        """Numbers for a short period ("in the past 24 hours") or earlier values ("up from 53%") are not news."""
-        return sentence.just_before(self.earlier_tag, number.start) or sentence.has(self.ignore_tag, reach)
+        """Numbers for a short period ("in the past 24 hours") or earlier values ("up from 53%") are not news; nor
+        is a part that names no kind a metric counts ("released 20 hostages, among them three Argentines")."""
+        return (
+            sentence.just_before(self.earlier_tag, number.start)
+            or sentence.has(self.ignore_tag, reach)
+            or self.untracked_part(sentence, number)
+        )
+
+    def untracked_part(self, sentence: TaggedSentence, number: NumberPhrase) -> bool:
+        part = sentence.in_part(number.start)
+        if part is None:
+            return False
+        metric_phrases = 2 * len(self.rules)  # the tags of cues and required phrases
+        return not any(part.start <= hit.start and hit.end <= part.end and hit.value.tags[0] < metric_phrases
+                       for hit in sentence.phrases)
 
     def _options(
         self,

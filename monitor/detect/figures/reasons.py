@@ -50,6 +50,8 @@ def _reason(finder: FigureFinder, sentence: TaggedSentence, number: NumberPhrase
     ignored = _tagged_in(sentence, finder.ignore_tag, reach)
     if ignored:
         return f"its segment says it is no running total ({ignored!r}: metrics.ignore)"
+    if finder.untracked_part(sentence, number):
+        return "a part of a number before it ('including', 'among them') that names no kind a metric counts"
     cue = _nearest_cue(finder, sentence, number)
     if cue is None:
         return f"no metric's cue within {MAX_WORDS} words"

@@ -111,6 +111,12 @@ class TaggedSentence:
             end = self.segment(comma.end()).end
         return Span(self.text[start:end], start, end)
 
+    def in_part(self, position: int) -> Span | None:
+        """The segment of the number at `position` when it names a part of the previous one ("..., including
+        18,000 children", "entre ellos tres argentinos"), else None."""
+        segment = self.segment(position)
+        return segment if segment.start > self.span.start and _SUBSET.match(self.text, segment.start) else None
+
     def elliptic(self, position: int) -> bool:
         """Whether the number at `position` continues the segment before its own, so that it may lack a noun:
         its segment starts with it or with a word of result ("bringing the total to"). A part ("including 250
